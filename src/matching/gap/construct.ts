@@ -1,0 +1,84 @@
+import type { GapInstance } from './instance';
+
+/**
+ * Agents of each job ordered by priced cost c_ij + price_i * w_ij (prices: capacity duals of the
+ * Lagrangian knapsacks), first `width` kept: row j of the result lists job j's candidate agents.
+ */
+export function candidateAgents(instance: GapInstance, prices: Float64Array, width: number): Int32Array {
+  const { agents: m, jobs: n, cost, weight, capacity } = instance;
+  const out = new Int32Array(n * width);
+  const order = Array.from({ length: m }, (_, i) => i);
+  const key = new Float64Array(m);
+  for (let j = 0; j < n; j++) {
+    for (let i = 0; i < m; i++) {
+      const w = weight[i * n + j]!;
+      key[i] = w > capacity[i]! ? Number.POSITIVE_INFINITY : cost[i * n + j]! + prices[i]! * w;
+    }
+    order.sort((a, b) => key[a]! - key[b]! || a - b);
+    for (let k = 0; k < width; k++) out[j * width + k] = order[k]!;
+  }
+  return out;
+}
+
+/**
+ * Greedy start in the spirit of Martello & Toth's regret heuristic (1981): jobs with the largest
+ * regret between their best and second-best priced agent choose first, each taking the preferred
+ * agent that still has room (or the least overloaded one when none has).
+ */
+export function greedyAssignment(
+  instance: GapInstance,
+  prices: Float64Array,
+  preferred?: Int32Array,
+): Int32Array {
+  const { agents: m, jobs: n, cost, weight, capacity } = instance;
+  const priced = (i: number, j: number) => cost[i * n + j]! + prices[i]! * weight[i * n + j]!;
+  const regret = new Float64Array(n);
+  for (let j = 0; j < n; j++) {
+    let best = Number.POSITIVE_INFINITY;
+    let second = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < m; i++) {
+      const v = priced(i, j);
+      if (v < best) {
+        second = best;
+        best = v;
+      } else if (v < second) second = v;
+    }
+    regret[j] = Number.isFinite(second) ? second - best : 0;
+  }
+  const order = Array.from({ length: n }, (_, j) => j).sort((a, b) => regret[b]! - regret[a]!);
+  const load = new Float64Array(m);
+  const out = new Int32Array(n).fill(-1);
+  const place = (j: number, i: number) => {
+    out[j] = i;
+    load[i]! += weight[i * n + j]!;
+  };
+  if (preferred) {
+    for (const j of order) {
+      const i = preferred[j]!;
+      if (i >= 0 && load[i]! + weight[i * n + j]! <= capacity[i]!) place(j, i);
+    }
+  }
+  for (const j of order) {
+    if (out[j]! >= 0) continue;
+    let pick = -1;
+    let pickValue = Number.POSITIVE_INFINITY;
+    let fallback = 0;
+    let fallbackOver = Number.POSITIVE_INFINITY;
+    for (let i = 0; i < m; i++) {
+      const w = weight[i * n + j]!;
+      const over = load[i]! + w - capacity[i]!;
+      if (over <= 0) {
+        const v = priced(i, j);
+        if (v < pickValue) {
+          pickValue = v;
+          pick = i;
+        }
+      } else if (over < fallbackOver) {
+        fallbackOver = over;
+        fallback = i;
+      }
+    }
+    place(j, pick >= 0 ? pick : fallback);
+  }
+  return out;
+}

@@ -1,0 +1,100 @@
+import type { HighsGapResult } from './highs-solve';
+import type { GapInstance } from './instance';
+import { type GapWorkerPool, gapWorkerPool } from './pool';
+import { finishSolution, type GapSolution, type GapSolveOptions } from './solve';
+import type { GapWorkerMessage, GapWorkerRequest } from './worker-protocol';
+
+export interface GapWorkerOptions extends Omit<GapSolveOptions, 'shouldStop'> {
+  /** Solver threads to run side by side (default 2). */
+  threads?: number;
+  /** Give one thread to an exact HiGHS MIP solve: 'auto' does so for small instances (default). */
+  exact?: 'auto' | 'always' | 'never';
+  /** Threads to run on (default: the process-wide pool). */
+  pool?: GapWorkerPool;
+}
+
+const smallForExact = (instance: GapInstance) => instance.agents * instance.jobs <= 1000;
+
+/**
+ * Solves a GAP instance off the main thread: tabu-search threads with different seeds, plus a HiGHS
+ * MIP thread on small instances to prove optimality; stops early once a plan meets the bound.
+ */
+export async function solveGapInWorker(
+  instance: GapInstance,
+  options: GapWorkerOptions,
+): Promise<GapSolution> {
+  const started = performance.now();
+  const pool = options.pool ?? gapWorkerPool();
+  const threads = Math.max(1, options.threads ?? 2);
+  const exact = options.exact ?? 'auto';
+  const useHighs = exact === 'always' || (exact === 'auto' && threads >= 2 && smallForExact(instance));
+  const integralCosts = instance.cost.every(Number.isInteger);
+  const seed = options.seed ?? 1;
+  // Leave a little time to gather the answers from the threads.
+  const deadlineEpochMs =
+    Date.now() + options.timeLimitSeconds * 1000 - Math.min(100, options.timeLimitSeconds * 20);
+  const stop = new Int32Array(new SharedArrayBuffer(4));
+  const requests: GapWorkerRequest[] = [];
+  for (let t = 0; t < threads - (useHighs ? 1 : 0); t++) {
+    requests.push({ kind: 'heuristic', instance, deadlineEpochMs, seed: seed + t * 7919, stop });
+  }
+  if (useHighs) requests.push({ kind: 'highs', instance, deadlineEpochMs, stop });
+
+  let bestPlan: number[] | null = null;
+  let bestObjective = Number.POSITIVE_INFINITY;
+  let bestBound = Number.NEGATIVE_INFINITY;
+  let fallback: GapSolution | null = null;
+  let provenInfeasible = false;
+  let lastError = '';
+  const roundedBound = () => (integralCosts ? Math.ceil(bestBound - 1e-6) : bestBound);
+  const offerPlan = (objective: number, plan: ArrayLike<number>) => {
+    if (objective < bestObjective) {
+      bestObjective = objective;
+      bestPlan = Array.from(plan);
+    }
+  };
+  const offerBound = (bound: number) => {
+    if (bound > bestBound) bestBound = bound;
+  };
+  const takeHighs = (r: HighsGapResult) => {
+    if (r.assignment && r.objective !== null) offerPlan(r.objective, r.assignment);
+    if (r.status === 'infeasible') provenInfeasible = true;
+    else if (r.status === 'optimal' && r.objective !== null) offerBound(r.objective);
+    else if (Number.isFinite(r.bound)) offerBound(r.bound);
+  };
+  const onMessage = (message: GapWorkerMessage) => {
+    switch (message.type) {
+      case 'progress':
+        offerBound(message.bound);
+        if (message.assignment) offerPlan(message.objective, message.assignment);
+        break;
+      case 'heuristic-done': {
+        const s = message.solution;
+        if (s.feasible) offerPlan(s.objective, s.assignment);
+        else fallback ??= s;
+        if (s.status === 'infeasible') provenInfeasible = true;
+        offerBound(s.bound);
+        break;
+      }
+      case 'highs-done':
+        takeHighs(message.result);
+        break;
+      case 'error':
+        lastError = message.message;
+        break;
+    }
+    if ((bestPlan && bestObjective <= roundedBound()) || provenInfeasible) Atomics.store(stop, 0, 1);
+    else
+      options.onProgress?.({
+        objective: bestObjective,
+        bound: bestBound,
+        seconds: (performance.now() - started) / 1000,
+      });
+  };
+  await Promise.all(requests.map((request) => pool.run(request, onMessage)));
+  if (bestPlan) return finishSolution(instance, bestPlan, true, roundedBound(), started);
+  const none = fallback as GapSolution | null;
+  if (none)
+    return finishSolution(instance, none.assignment, false, roundedBound(), started, provenInfeasible);
+  throw new Error(`GAP solver threads stopped without an answer${lastError ? `: ${lastError}` : ''}`);
+}

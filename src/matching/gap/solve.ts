@@ -1,0 +1,123 @@
+import { candidateAgents, greedyAssignment } from './construct';
+import { assignmentCost, type GapInstance } from './instance';
+import { lagrangianDual } from './lagrangian';
+import { seededRandom } from './random';
+import { tabuSearch } from './tabu';
+
+/** How a solve ended. */
+export type GapStatus = 'optimal' | 'feasible' | 'infeasible' | 'unknown';
+
+/** A plan for a GAP instance with a proven lower bound on the best possible cost. */
+export interface GapSolution {
+  /** Cost of `assignment`. */
+  objective: number;
+  /** Valid lower bound on the optimum, never above `objective`. */
+  bound: number;
+  /** 0-based agent of each job. */
+  assignment: number[];
+  /** Wall-clock seconds spent. */
+  seconds: number;
+  /** Whether `assignment` respects every capacity. */
+  feasible: boolean;
+  /** `optimal` when objective = bound; `infeasible` when no plan can exist; `unknown` when none was found. */
+  status: GapStatus;
+}
+
+/** Progress report: the best plan cost so far (Infinity before the first) and the bound. */
+export interface GapProgress {
+  objective: number;
+  bound: number;
+  seconds: number;
+  assignment?: Int32Array;
+}
+
+export interface GapSolveOptions {
+  timeLimitSeconds: number;
+  seed?: number;
+  onProgress?: (progress: GapProgress) => void;
+  /** Polled while solving; returning true ends the solve with the best plan so far. */
+  shouldStop?: () => boolean;
+}
+
+/** Jobs that fit no agent at all make the instance infeasible outright. */
+function jobWithoutAgent(instance: GapInstance): number {
+  const { agents: m, jobs: n, weight, capacity } = instance;
+  for (let j = 0; j < n; j++) {
+    let fits = false;
+    for (let i = 0; i < m && !fits; i++) fits = weight[i * n + j]! <= capacity[i]!;
+    if (!fits) return j;
+  }
+  return -1;
+}
+
+/** Assemble the result, keeping bound <= objective and labelling optimality. */
+export function finishSolution(
+  instance: GapInstance,
+  assignment: ArrayLike<number>,
+  feasible: boolean,
+  bound: number,
+  started: number,
+  provenInfeasible = false,
+): GapSolution {
+  const objective = assignmentCost(instance, assignment);
+  const capped = Math.min(bound, objective);
+  let status: GapStatus = 'unknown';
+  if (provenInfeasible) status = 'infeasible';
+  else if (feasible) status = capped >= objective ? 'optimal' : 'feasible';
+  return {
+    objective,
+    bound: capped,
+    assignment: Array.from(assignment),
+    seconds: (performance.now() - started) / 1000,
+    feasible,
+    status,
+  };
+}
+
+/**
+ * Solves a GAP instance on the calling thread within the time limit: Lagrangian dual for the bound
+ * and the starting plan, then tabu search until the limit or until the plan meets the bound.
+ */
+export function solveGap(instance: GapInstance, options: GapSolveOptions): GapSolution {
+  const started = performance.now();
+  const deadline = started + options.timeLimitSeconds * 1000;
+  const { agents: m, jobs: n } = instance;
+  const random = seededRandom(options.seed ?? 1);
+  if (n === 0) return finishSolution(instance, [], true, 0, started);
+  if (jobWithoutAgent(instance) >= 0) {
+    return finishSolution(instance, new Int32Array(n), false, Number.POSITIVE_INFINITY, started, true);
+  }
+  const report = (objective: number, bound: number, assignment?: Int32Array) =>
+    options.onProgress?.({ objective, bound, seconds: (performance.now() - started) / 1000, assignment });
+
+  const dual = lagrangianDual(instance, {
+    deadline: started + options.timeLimitSeconds * 1000 * 0.3,
+    shouldStop: options.shouldStop,
+  });
+  const bound = dual.bound;
+  report(Number.POSITIVE_INFINITY, bound);
+  const preferred = new Int32Array(n).fill(-1);
+  for (let j = 0; j < n; j++) {
+    let pick = -1;
+    for (let i = 0; i < m; i++) {
+      if (dual.relaxed[i * n + j] && (pick < 0 || instance.cost[i * n + j]! < instance.cost[pick * n + j]!))
+        pick = i;
+    }
+    preferred[j] = pick;
+  }
+  const start = greedyAssignment(instance, dual.agentPrices, preferred);
+  const width = Math.min(m, Math.max(8, Math.ceil(m / 4)));
+  const candidates = candidateAgents(instance, dual.agentPrices, width);
+  const result = tabuSearch(instance, {
+    start,
+    candidates,
+    width,
+    deadline,
+    random,
+    target: bound,
+    shouldStop: options.shouldStop,
+    onImprove: (cost, assignment) => report(cost, bound, assignment),
+  });
+  if (!result.assignment) return finishSolution(instance, start, false, bound, started);
+  return finishSolution(instance, result.assignment, true, bound, started);
+}
