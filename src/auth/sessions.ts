@@ -1,0 +1,101 @@
+import { createHash, randomBytes } from 'node:crypto';
+import type { Db } from '../db/database';
+import type { Actor } from './actor';
+
+export const SESSION_COOKIE = 'zutuan_session';
+
+export type SessionPolicy = { idleMinutes: number; maxHours: number };
+
+const digest = (token: string) => createHash('sha256').update(token).digest('hex');
+
+/** Starts a new session (a fresh random id at every login) and returns its token. */
+export async function startSession(
+  db: Pick<Db, 'insertInto'>,
+  user: { programmeId: string; userId: string },
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<string> {
+  const token = randomBytes(32).toString('base64url');
+  await db
+    .insertInto('sessions')
+    .values({
+      token_hash: digest(token),
+      programme_id: user.programmeId,
+      user_id: user.userId,
+      last_seen_at: now,
+      expires_at: new Date(now.getTime() + policy.maxHours * 3_600_000),
+    })
+    .execute();
+  return token;
+}
+
+/** Resolves a session token to its actor; expired, idle or disabled sessions resolve to null and are removed. */
+export async function resolveSession(
+  db: Db,
+  token: string,
+  policy: SessionPolicy,
+  now = new Date(),
+): Promise<Actor | null> {
+  const hash = digest(token);
+  const row = await db
+    .selectFrom('sessions as s')
+    .innerJoin('users as u', (j) =>
+      j.onRef('u.programme_id', '=', 's.programme_id').onRef('u.id', '=', 's.user_id'),
+    )
+    .innerJoin('organisations as o', (j) =>
+      j.onRef('o.programme_id', '=', 'u.programme_id').onRef('o.id', '=', 'u.organisation_id'),
+    )
+    .select([
+      's.last_seen_at',
+      's.expires_at',
+      'u.id',
+      'u.programme_id',
+      'u.username',
+      'u.display_name',
+      'u.role',
+      'u.organisation_id',
+      'u.person_id',
+      'u.locale',
+      'u.disabled',
+      'o.path',
+    ])
+    .where('s.token_hash', '=', hash)
+    .executeTakeFirst();
+  if (!row) return null;
+  const idleLimit = new Date(now.getTime() - policy.idleMinutes * 60_000);
+  if (row.disabled || row.expires_at <= now || row.last_seen_at <= idleLimit) {
+    await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
+    return null;
+  }
+  // Touch at most once a minute: enough for the idle timeout, cheap for the database.
+  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
+    await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
+  }
+  return {
+    userId: row.id,
+    programmeId: row.programme_id,
+    username: row.username,
+    displayName: row.display_name,
+    role: row.role,
+    organisationId: row.organisation_id,
+    scopePath: row.path,
+    personId: row.person_id,
+    locale: row.locale,
+  };
+}
+
+export async function endSession(db: Pick<Db, 'deleteFrom'>, token: string): Promise<void> {
+  await db.deleteFrom('sessions').where('token_hash', '=', digest(token)).execute();
+}
+
+/** Ends every session of a user (account disabled, password changed). */
+export async function endUserSessions(
+  db: Pick<Db, 'deleteFrom'>,
+  user: { programmeId: string; userId: string },
+): Promise<void> {
+  await db
+    .deleteFrom('sessions')
+    .where('programme_id', '=', user.programmeId)
+    .where('user_id', '=', user.userId)
+    .execute();
+}

@@ -1,0 +1,215 @@
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+/** Table types for Kysely; they mirror src/db/migrations (checked by the schema test). */
+type CreatedAt = ColumnType<Date, never, never>;
+type UpdatedAt = ColumnType<Date, Date | undefined, Date>;
+type Id = Generated<string>;
+
+export interface SpecialtiesTable {
+  code: string;
+  name_zh: string;
+  name_en: string;
+}
+
+export interface ProgrammesTable {
+  id: Id;
+  code: string;
+  name: string;
+  name_en: string | null;
+  supporter_region: string;
+  recipient_region: string;
+  started_on: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export type RegionLevel = 'prefecture' | 'county' | 'township';
+export interface RegionsTable {
+  programme_id: string;
+  id: Id;
+  parent_id: string | null;
+  level: RegionLevel;
+  code: string;
+  name: string;
+  name_en: string | null;
+  population: number | null;
+  lat: number | null;
+  lon: number | null;
+  created_at: CreatedAt;
+}
+
+export const organisationTypes = [
+  'command_hq',
+  'health_commission',
+  'supporting_hospital',
+  'recipient_hospital',
+  'township_health_centre',
+  'village_clinic',
+  'social_contributor',
+  'enterprise',
+] as const;
+export type OrganisationType = (typeof organisationTypes)[number];
+export const organisationSides = ['command', 'supporter', 'recipient', 'contributor'] as const;
+export type OrganisationSide = (typeof organisationSides)[number];
+
+export interface OrganisationsTable {
+  programme_id: string;
+  id: Id;
+  parent_id: string | null;
+  path: string;
+  type: OrganisationType;
+  side: OrganisationSide;
+  name: string;
+  name_en: string | null;
+  region_id: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export const facilityLevels = [
+  'prefecture_hospital',
+  'county_hospital',
+  'township_health_centre',
+  'village_clinic',
+  'supporter_hospital',
+] as const;
+export type FacilityLevel = (typeof facilityLevels)[number];
+export interface FacilitiesTable {
+  programme_id: string;
+  id: Id;
+  organisation_id: string;
+  region_id: string;
+  code: string;
+  name: string;
+  name_en: string | null;
+  level: FacilityLevel;
+  lat: number;
+  lon: number;
+  travel_hours_to_seat: number;
+  beds: number | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export const personKinds = ['expert', 'local_staff', 'cadre'] as const;
+export type PersonKind = (typeof personKinds)[number];
+export const personTitles = [
+  'chief_physician',
+  'associate_chief_physician',
+  'attending_physician',
+  'resident_physician',
+  'nurse_in_charge',
+  'nurse',
+  'technician',
+  'administrator',
+] as const;
+export type PersonTitle = (typeof personTitles)[number];
+export interface PeopleTable {
+  programme_id: string;
+  id: Id;
+  organisation_id: string;
+  kind: PersonKind;
+  full_name: string;
+  gender: 'female' | 'male' | null;
+  birth_year: number | null;
+  title: PersonTitle | null;
+  specialty_code: string | null;
+  phone: string | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface BatchesTable {
+  programme_id: string;
+  id: Id;
+  number: number;
+  name: string;
+  starts_on: string;
+  ends_on: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface DeploymentsTable {
+  programme_id: string;
+  id: Id;
+  batch_id: string;
+  person_id: string;
+  home_organisation_id: string;
+  host_facility_id: string;
+  specialty_code: string;
+  term: 'long' | 'short';
+  starts_on: string;
+  ends_on: string;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export const roles = [
+  'admin',
+  'commander',
+  'supporter_cadre',
+  'recipient_cadre',
+  'expert',
+  'local_staff',
+  'viewer',
+] as const;
+export type Role = (typeof roles)[number];
+export interface UsersTable {
+  programme_id: string;
+  id: Id;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  role: Role;
+  organisation_id: string;
+  person_id: string | null;
+  locale: Generated<'zh-CN' | 'en'>;
+  disabled: Generated<boolean>;
+  failed_logins: Generated<number>;
+  locked_until: Date | null;
+  last_failed_login_at: Date | null;
+  created_at: CreatedAt;
+  updated_at: UpdatedAt;
+}
+
+export interface SessionsTable {
+  token_hash: string;
+  programme_id: string;
+  user_id: string;
+  created_at: CreatedAt;
+  last_seen_at: Generated<Date>;
+  expires_at: Date;
+}
+
+export interface AuditLogTable {
+  programme_id: string;
+  id: Generated<number>;
+  at: Generated<Date>;
+  actor_user_id: string | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  before: unknown;
+  after: unknown;
+  request_id: string | null;
+}
+
+export interface DB {
+  specialties: SpecialtiesTable;
+  programmes: ProgrammesTable;
+  regions: RegionsTable;
+  organisations: OrganisationsTable;
+  facilities: FacilitiesTable;
+  people: PeopleTable;
+  batches: BatchesTable;
+  deployments: DeploymentsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  audit_log: AuditLogTable;
+}
+
+export type Person = Selectable<PeopleTable>;
+export type NewPerson = Insertable<PeopleTable>;
+export type PersonUpdate = Updateable<PeopleTable>;
+export type User = Selectable<UsersTable>;

@@ -1,0 +1,33 @@
+import { auditRoutes } from '../audit/routes';
+import { authRoutes } from '../auth/routes';
+import { userRoutes } from '../auth/users';
+import { batchRoutes } from '../registry/batches';
+import { deploymentRoutes } from '../registry/deployments/routes';
+import { facilityRoutes } from '../registry/facilities/routes';
+import { organisationRoutes } from '../registry/organisations';
+import { peopleRoutes } from '../registry/people/routes';
+import { programmeRoutes } from '../registry/programmes';
+import { regionRoutes } from '../registry/regions';
+import { specialtyRoutes } from '../registry/specialties';
+import type { App } from './app';
+import { healthRoutes } from './health';
+
+/** Every capability's routes; a new capability adds one line here. */
+export async function registerRoutes(app: App): Promise<void> {
+  for (const routes of [
+    healthRoutes,
+    authRoutes,
+    userRoutes,
+    auditRoutes,
+    programmeRoutes,
+    regionRoutes,
+    organisationRoutes,
+    specialtyRoutes,
+    facilityRoutes,
+    peopleRoutes,
+    batchRoutes,
+    deploymentRoutes,
+  ]) {
+    await routes(app);
+  }
+}
