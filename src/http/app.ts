@@ -23,6 +23,7 @@ import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import { XLSX_TYPE } from '../shared/excel';
 import { errorHandler } from './error-handler';
+import { useJsonBodyParser } from './json-body';
 import { enforcePolicy, type Policy, routePolicy } from './policy';
 import { registerRoutes } from './routes';
 import { serveWebApp } from './web';
@@ -50,8 +51,6 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     loggerInstance: deps.logger || undefined,
     logger: deps.logger === false ? false : undefined,
     bodyLimit: deps.config.bodyLimitBytes,
-    onProtoPoisoning: 'error',
-    onConstructorPoisoning: 'error',
     genReqId: () => crypto.randomUUID(),
     trustProxy: false,
   }).withTypeProvider<ZodTypeProvider>() as unknown as App;
@@ -111,6 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     enforcePolicy(request, policy);
   });
 
+  useJsonBodyParser(app);
   // Spreadsheet uploads arrive as the raw file body (no multipart), bounded by their own limit.
   app.addContentTypeParser(
     XLSX_TYPE,

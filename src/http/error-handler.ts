@@ -34,8 +34,7 @@ function fromFastify(error: FastifyError): AppError | null {
   if (hasZodFastifySchemaValidationErrors(error)) {
     const issues: FieldIssue[] = error.validation.map((v) => {
       const where = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-      const params = v.params as { issue?: { keys?: string[] } } | undefined;
-      const keys = params?.issue?.keys;
+      const keys = (v.params as { keys?: string[] } | undefined)?.keys;
       return {
         path: [error.validationContext, where, keys?.join(',')].filter(Boolean).join('.'),
         message: v.message ?? 'invalid',
