@@ -23,7 +23,7 @@ import type { Database } from '../db/database';
 import { AppError } from '../errors';
 import { XLSX_TYPE } from '../shared/excel';
 import { errorHandler } from './error-handler';
-import { useJsonBodyParser } from './json-body';
+import { registerJsonBodyParser } from './json-body';
 import { enforcePolicy, type Policy, routePolicy } from './policy';
 import { registerRoutes } from './routes';
 import { serveWebApp } from './web';
@@ -110,7 +110,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     enforcePolicy(request, policy);
   });
 
-  useJsonBodyParser(app);
+  registerJsonBodyParser(app);
   // Spreadsheet uploads arrive as the raw file body (no multipart), bounded by their own limit.
   app.addContentTypeParser(
     XLSX_TYPE,

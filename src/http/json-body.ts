@@ -22,7 +22,7 @@ export function hasForbiddenKey(value: unknown): boolean {
  * JSON bodies: Fastify's own parser answers every failure alike; this one tells malformed JSON
  * (MALFORMED_JSON) from prototype-poisoning keys (FORBIDDEN_KEY). The body limit still applies.
  */
-export function useJsonBodyParser(app: App): void {
+export function registerJsonBodyParser(app: App): void {
   app.removeContentTypeParser('application/json');
   app.addContentTypeParser('application/json', { parseAs: 'string' }, (_request, body, done) => {
     const text = body as string;
