@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander';
 import { dbCommand } from './commands/db';
 import { gapCommand } from './commands/gap';
 import { logCommand } from './commands/log';
+import { scenarioCommand } from './commands/scenario';
 import { serveCommand } from './commands/serve';
 import { userCommand } from './commands/user';
 
@@ -16,6 +17,7 @@ export function buildCli(): Command {
   program.addCommand(userCommand());
   program.addCommand(gapCommand());
   program.addCommand(logCommand());
+  program.addCommand(scenarioCommand());
   return program;
 }
 
