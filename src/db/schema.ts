@@ -195,6 +195,36 @@ export interface AuditLogTable {
   request_id: string | null;
 }
 
+export type MapFeatureKind = 'prefecture' | 'county' | 'township' | 'region' | 'facility' | 'road';
+export interface MapFeaturesTable {
+  programme_id: string;
+  id: Generated<number>;
+  kind: MapFeatureKind;
+  properties: unknown;
+  geometry: unknown;
+}
+export interface RoadNodesTable {
+  programme_id: string;
+  id: string;
+  lat: number;
+  lon: number;
+  facility_id: string | null;
+}
+export type RoadClass = 'highway' | 'county_road' | 'township_road';
+export interface RoadEdgesTable {
+  programme_id: string;
+  from_node: string;
+  to_node: string;
+  hours: number;
+  road_class: Generated<RoadClass>;
+}
+export interface RoadNetworksTable {
+  programme_id: string;
+  seat_node_id: string;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
 export interface DB {
   specialties: SpecialtiesTable;
   programmes: ProgrammesTable;
@@ -207,6 +237,10 @@ export interface DB {
   users: UsersTable;
   sessions: SessionsTable;
   audit_log: AuditLogTable;
+  map_features: MapFeaturesTable;
+  road_nodes: RoadNodesTable;
+  road_edges: RoadEdgesTable;
+  road_networks: RoadNetworksTable;
 }
 
 export type Person = Selectable<PeopleTable>;

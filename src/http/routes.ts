@@ -1,4 +1,6 @@
 import { auditRoutes } from '../audit/routes';
+import { dashboardRoutes } from '../dashboard/routes';
+import { geoRoutes } from '../geo/routes';
 import { authRoutes } from '../auth/routes';
 import { userRoutes } from '../auth/users';
 import { batchRoutes } from '../registry/batches';
@@ -27,6 +29,8 @@ export async function registerRoutes(app: App): Promise<void> {
     peopleRoutes,
     batchRoutes,
     deploymentRoutes,
+    geoRoutes,
+    dashboardRoutes,
   ]) {
     await routes(app);
   }
