@@ -3,7 +3,7 @@ import { dbCommand } from './commands/db';
 import { gapCommand } from './commands/gap';
 import { logCommand } from './commands/log';
 import { scenarioCommand } from './commands/scenario';
-import { serveCommand } from './commands/serve';
+import { devCommand, serveCommand } from './commands/serve';
 import { userCommand } from './commands/user';
 
 /** Builds the `zutuan` command line; each capability contributes its own subcommand. */
@@ -13,6 +13,7 @@ export function buildCli(): Command {
     .showHelpAfterError()
     .exitOverride();
   program.addCommand(serveCommand());
+  program.addCommand(devCommand());
   program.addCommand(dbCommand());
   program.addCommand(userCommand());
   program.addCommand(gapCommand());

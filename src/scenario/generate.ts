@@ -16,6 +16,10 @@ export type ScenarioOptions = {
   scale: number;
 };
 
+/** The seed and scale of the demo the platform ships with (`zutuan scenario load` defaults). */
+export const DEMO_SEED = 1;
+export const DEMO_SCALE = 1;
+
 /** The demo accounts' usernames, by role. */
 export const DEMO_USERNAMES = {
   admin: 'admin',

@@ -10,8 +10,8 @@ import type { Random } from './random';
 
 /** The prefecture seat, [lon, lat]. */
 export const PREFECTURE_SEAT: Position = [93.05, 29.85];
-const CELL_LON = 1.3;
-const CELL_LAT = 1.1;
+const CELL_LON = 1.2;
+const CELL_LAT = 1.0;
 const JITTER = 0.18;
 
 /** Corners counter-clockwise: south-west, south-east, north-east, north-west. */

@@ -85,8 +85,8 @@ export function buildRoads(random: Random, seat: RoadPlace, counties: RoadCounty
     }
   });
   for (const n of nearest(seatNode, allTownships, 3)) connect(seatNode, n, 'county_road');
-  for (const t of allTownships)
-    for (const n of nearest(t, [seatNode, ...allTownships], 1)) connect(t, n, 'township_road');
+  const withSeat = [seatNode, ...allTownships];
+  for (const t of allTownships) for (const n of nearest(t, withSeat, 1)) connect(t, n, 'township_road');
 
   counties.forEach((county, c) => {
     for (const village of county.villages)

@@ -5,7 +5,7 @@ import { passwordProblem } from '../../auth/passwords';
 import { loadConfig } from '../../config';
 import { openDatabase } from '../../db/database';
 import { migrate } from '../../db/migrate';
-import { generateScenario } from '../../scenario/generate';
+import { DEMO_SCALE, DEMO_SEED, generateScenario } from '../../scenario/generate';
 import { isScenarioLoaded, loadScenario } from '../../scenario/load';
 
 const parseSeed = (value: string): number => {
@@ -25,8 +25,8 @@ export function scenarioCommand(): Command {
   scenario
     .command('generate')
     .description('generate the scenario and write it as JSON')
-    .option('--seed <n>', 'random seed (integer)', parseSeed, 1)
-    .option('--scale <s>', 'size: 1 is the demo prefecture; 100 approaches national size', parseScale, 1)
+    .option('--seed <n>', 'random seed (integer)', parseSeed, DEMO_SEED)
+    .option('--scale <s>', 'size: 1 is the demo prefecture; 100 approaches national size', parseScale, DEMO_SCALE)
     .option('--out <file>', 'write to this file instead of standard output')
     .action((options: { seed: number; scale: number; out?: string }) => {
       const json = JSON.stringify(generateScenario({ seed: options.seed, scale: options.scale }));
@@ -38,8 +38,8 @@ export function scenarioCommand(): Command {
     .description(
       'generate the scenario and load it into the configured database (which must hold no programme)',
     )
-    .option('--seed <n>', 'random seed (integer)', parseSeed, 1)
-    .option('--scale <s>', 'size: 1 is the demo prefecture; 100 approaches national size', parseScale, 1)
+    .option('--seed <n>', 'random seed (integer)', parseSeed, DEMO_SEED)
+    .option('--scale <s>', 'size: 1 is the demo prefecture; 100 approaches national size', parseScale, DEMO_SCALE)
     .option('--password <p>', 'password of every demo account (default: ZUTUAN_DEMO_PASSWORD)')
     .action(async (options: { seed: number; scale: number; password?: string }) => {
       const config = loadConfig();
