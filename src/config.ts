@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isValidKeyName, parseSignerKey } from './transparency/note-keys';
 
 /**
  * The one typed configuration, read from the environment once at start. Every setting is
@@ -46,6 +47,25 @@ const schema = z.object({
     .int()
     .min(1024)
     .default(10 * 1024 * 1024),
+  // The transparency log: checkpoints name their log `<ZUTUAN_LOG_ORIGIN>/<programme code>`, and
+  // the signing key is named ZUTUAN_LOG_ORIGIN when the platform creates it.
+  ZUTUAN_LOG_ORIGIN: z
+    .string()
+    .refine(isValidKeyName, 'must be a C2SP key name (no spaces or "+"), e.g. zutuan.example')
+    .default('zutuan.example'),
+  // A C2SP signer key `PRIVATE+KEY+<name>+<id>+<key>` for checkpoints; unset, the platform creates
+  // one at first start and keeps it in the database (table log_keys), shared by every process.
+  ZUTUAN_LOG_SIGNER_KEY: z
+    .string()
+    .refine((key) => {
+      try {
+        parseSignerKey(key);
+        return true;
+      } catch {
+        return false;
+      }
+    }, 'must be a C2SP signer key PRIVATE+KEY+<name>+<key id>+<key>')
+    .optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 
@@ -64,6 +84,8 @@ export type Config = {
   dbPoolSize: number;
   bodyLimitBytes: number;
   uploadLimitBytes: number;
+  logOrigin: string;
+  logSignerKey: string | undefined;
   logLevel: z.infer<typeof schema>['LOG_LEVEL'];
 };
 
@@ -92,6 +114,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPoolSize: e.ZUTUAN_DB_POOL_SIZE,
     bodyLimitBytes: e.ZUTUAN_BODY_LIMIT_BYTES,
     uploadLimitBytes: e.ZUTUAN_UPLOAD_LIMIT_BYTES,
+    logOrigin: e.ZUTUAN_LOG_ORIGIN,
+    logSignerKey: e.ZUTUAN_LOG_SIGNER_KEY,
     logLevel: e.LOG_LEVEL,
   };
 }

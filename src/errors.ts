@@ -9,6 +9,7 @@ export const errorCatalogue = {
   FORBIDDEN_KEY: { status: 400, message: 'The request body contains a forbidden key such as __proto__.' },
   BAD_REQUEST: { status: 400, message: 'The request is not valid.' },
   WEAK_PASSWORD: { status: 400, message: 'The password does not meet the password rules.' },
+  OUT_OF_RANGE: { status: 400, message: 'The index or tree size is outside the log.' },
   UNAUTHENTICATED: { status: 401, message: 'Please log in.' },
   INVALID_CREDENTIALS: { status: 401, message: 'The username or password is wrong.' },
   FORBIDDEN: { status: 403, message: 'You are not allowed to do this.' },
@@ -27,6 +28,10 @@ export const errorCatalogue = {
   },
   ACCOUNT_DISABLED: { status: 403, message: 'The account is disabled.' },
   TOO_MANY_REQUESTS: { status: 429, message: 'Too many requests. Please wait and try again.' },
+  LOG_INCONSISTENT: {
+    status: 500,
+    message: 'The transparency log storage is inconsistent; no checkpoint was signed.',
+  },
   INTERNAL: { status: 500, message: 'Something went wrong on the server.' },
   UNAVAILABLE: { status: 503, message: 'The service is unavailable.' },
 } as const satisfies Record<string, { status: number; message: string }>;

@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { LogTables } from '../transparency/store/schema';
 
 /** Table types for Kysely; they mirror src/db/migrations (checked by the schema test). */
 type CreatedAt = ColumnType<Date, never, never>;
@@ -225,7 +226,7 @@ export interface RoadNetworksTable {
   updated_at: Generated<Date>;
 }
 
-export interface DB {
+export interface DB extends LogTables {
   specialties: SpecialtiesTable;
   programmes: ProgrammesTable;
   regions: RegionsTable;

@@ -1,8 +1,8 @@
 import { auditRoutes } from '../audit/routes';
-import { dashboardRoutes } from '../dashboard/routes';
-import { geoRoutes } from '../geo/routes';
 import { authRoutes } from '../auth/routes';
 import { userRoutes } from '../auth/users';
+import { dashboardRoutes } from '../dashboard/routes';
+import { geoRoutes } from '../geo/routes';
 import { batchRoutes } from '../registry/batches';
 import { deploymentRoutes } from '../registry/deployments/routes';
 import { facilityRoutes } from '../registry/facilities/routes';
@@ -11,6 +11,7 @@ import { peopleRoutes } from '../registry/people/routes';
 import { programmeRoutes } from '../registry/programmes';
 import { regionRoutes } from '../registry/regions';
 import { specialtyRoutes } from '../registry/specialties';
+import { logRoutes } from '../transparency/routes';
 import type { App } from './app';
 import { healthRoutes } from './health';
 
@@ -31,6 +32,7 @@ export async function registerRoutes(app: App): Promise<void> {
     deploymentRoutes,
     geoRoutes,
     dashboardRoutes,
+    logRoutes,
   ]) {
     await routes(app);
   }

@@ -10,6 +10,7 @@ import {
   rootHashAt,
   toHex,
 } from '../../transparency';
+import { logVerifyCommand } from './log-verify';
 
 // Offline tools over a leaves file: one leaf per line as the hex of the entry's bytes (the leaf
 // data D[i] of RFC 9162 §2.1.1, not its leaf hash). The newline after the last leaf ends the
@@ -161,8 +162,9 @@ function consistencyProofCommand(): Command {
 /** `zutuan log ...`: transparency-log tools; each subcommand is built by its own function. */
 export function logCommand(): Command {
   return new Command('log')
-    .description('transparency log: Merkle tree hashes and proofs (RFC 9162)')
+    .description('transparency log: Merkle tree hashes and proofs (RFC 9162), verifying a log')
     .addCommand(treeHashCommand())
     .addCommand(inclusionProofCommand())
-    .addCommand(consistencyProofCommand());
+    .addCommand(consistencyProofCommand())
+    .addCommand(logVerifyCommand());
 }
