@@ -1,0 +1,98 @@
+import {
+  ApartmentOutlined,
+  CalendarOutlined,
+  DashboardOutlined,
+  EnvironmentOutlined,
+  FlagOutlined,
+  MedicineBoxOutlined,
+  SendOutlined,
+  TeamOutlined,
+} from '@ant-design/icons';
+import type { ComponentType, ReactNode } from 'react';
+import type { Permission } from '../../../src/auth/permissions';
+
+/** Sections of the navigation; later capabilities (needs, mentorships, …) add theirs here. */
+export const navGroups = ['overview', 'registry'] as const;
+export type NavGroup = (typeof navGroups)[number];
+
+/**
+ * One page of the app. Adding a page is: its component file under pages/<capability>/, one
+ * entry here, and its i18n keys (`nav.<id>` for the menu, plus the page's own keys).
+ */
+export type PageEntry = {
+  /** Stable id; `nav.<id>` is the menu label. */
+  id: string;
+  /** Route path under `/` (react-router syntax). */
+  path: string;
+  /** What the account must hold to see and reach the page; the server enforces it again. */
+  permission: Permission | null;
+  /** Shown in the menu when set (detail pages are reached from their list). */
+  nav?: { group: NavGroup; icon: ReactNode };
+  /** Loaded on demand so each capability (and ECharts) stays out of the login + shell bundle. */
+  load: () => Promise<{ default: ComponentType }>;
+};
+
+export const pages: PageEntry[] = [
+  {
+    id: 'home',
+    path: 'home',
+    permission: 'dashboard:read',
+    nav: { group: 'overview', icon: <DashboardOutlined /> },
+    load: () => import('../pages/home/HomePage'),
+  },
+  {
+    id: 'map',
+    path: 'map',
+    permission: 'facilities:read',
+    nav: { group: 'overview', icon: <EnvironmentOutlined /> },
+    load: () => import('../pages/map/MapPage'),
+  },
+  {
+    id: 'programmes',
+    path: 'programmes',
+    permission: 'programmes:read',
+    nav: { group: 'registry', icon: <FlagOutlined /> },
+    load: () => import('../pages/registry/programmes/ProgrammesPage'),
+  },
+  {
+    id: 'organisations',
+    path: 'organisations',
+    permission: 'organisations:read',
+    nav: { group: 'registry', icon: <ApartmentOutlined /> },
+    load: () => import('../pages/registry/organisations/OrganisationsPage'),
+  },
+  {
+    id: 'facilities',
+    path: 'facilities',
+    permission: 'facilities:read',
+    nav: { group: 'registry', icon: <MedicineBoxOutlined /> },
+    load: () => import('../pages/registry/facilities/FacilitiesPage'),
+  },
+  {
+    id: 'people',
+    path: 'people',
+    permission: 'people:read',
+    nav: { group: 'registry', icon: <TeamOutlined /> },
+    load: () => import('../pages/registry/people/PeoplePage'),
+  },
+  {
+    id: 'batches',
+    path: 'batches',
+    permission: 'batches:read',
+    nav: { group: 'registry', icon: <CalendarOutlined /> },
+    load: () => import('../pages/registry/batches/BatchesPage'),
+  },
+  {
+    id: 'deployments',
+    path: 'deployments',
+    permission: 'deployments:read',
+    nav: { group: 'registry', icon: <SendOutlined /> },
+    load: () => import('../pages/registry/deployments/DeploymentsPage'),
+  },
+  {
+    id: 'deployment',
+    path: 'deployments/:id',
+    permission: 'deployments:read',
+    load: () => import('../pages/registry/deployments/DeploymentPage'),
+  },
+];
