@@ -2,11 +2,17 @@ import type { GapInstance } from './instance';
 
 /**
  * Agents of each job ordered by priced cost c_ij + price_i * w_ij (prices: capacity duals of the
- * Lagrangian knapsacks), first `width` kept: row j of the result lists job j's candidate agents.
+ * Lagrangian knapsacks), at most `width` kept, and beyond the best two only those within `slack` of the best.
  */
-export function candidateAgents(instance: GapInstance, prices: Float64Array, width: number): Int32Array {
+export function candidateAgents(
+  instance: GapInstance,
+  prices: Float64Array,
+  width: number,
+  slack = Number.POSITIVE_INFINITY,
+): { list: Int32Array; count: Int32Array } {
   const { agents: m, jobs: n, cost, weight, capacity } = instance;
   const out = new Int32Array(n * width);
+  const count = new Int32Array(n);
   const order = Array.from({ length: m }, (_, i) => i);
   const key = new Float64Array(m);
   for (let j = 0; j < n; j++) {
@@ -15,9 +21,12 @@ export function candidateAgents(instance: GapInstance, prices: Float64Array, wid
       key[i] = w > capacity[i]! ? Number.POSITIVE_INFINITY : cost[i * n + j]! + prices[i]! * w;
     }
     order.sort((a, b) => key[a]! - key[b]! || a - b);
-    for (let k = 0; k < width; k++) out[j * width + k] = order[k]!;
+    let c = 0;
+    while (c < width && (c < 2 || key[order[c]!]! <= key[order[0]!]! + slack))
+      out[j * width + c] = order[c++]!;
+    count[j] = c;
   }
-  return out;
+  return { list: out, count };
 }
 
 /**

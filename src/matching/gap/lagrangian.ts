@@ -21,6 +21,10 @@ export interface LagrangianOptions {
   /** Cost of a known feasible plan, for Polyak's step size; estimated when absent. */
   upperBound?: number;
   maxIterations?: number;
+  /** Multipliers to start from (default: each job's cheapest cost). */
+  initial?: Float64Array;
+  /** Solve the knapsacks exactly (stronger bound) or by their LP relaxation (much faster). */
+  exactKnapsacks?: boolean;
   /** Polled each iteration; true ends the optimisation. */
   shouldStop?: () => boolean;
 }
@@ -35,12 +39,11 @@ const cellBudget = 4_000_000;
  */
 export function lagrangianDual(instance: GapInstance, options: LagrangianOptions): LagrangianDual {
   const { agents: m, jobs: n, cost, weight, capacity } = instance;
-  const integralWeights = weight.every(Number.isInteger);
+  const integralWeights = (options.exactKnapsacks ?? true) && weight.every(Number.isInteger);
   const integralCosts = cost.every(Number.isInteger);
   const u = new Float64Array(n);
   for (let j = 0; j < n; j++) {
-    // Start from the second-cheapest cost: the trivial bound is then reached at step 0 and the
-    // cheapest agent already wants the job.
+    // Start from the cheapest cost: step 0 then gives the trivial bound sum_j min_i c_ij.
     let best = Number.POSITIVE_INFINITY;
     let second = Number.POSITIVE_INFINITY;
     for (let i = 0; i < m; i++) {
@@ -50,8 +53,9 @@ export function lagrangianDual(instance: GapInstance, options: LagrangianOptions
         best = c;
       } else if (c < second) second = c;
     }
-    u[j] = Number.isFinite(second) ? second : best;
+    u[j] = best;
   }
+  if (options.initial) u.set(options.initial);
   const ws = new KnapsackWorkspace();
   const profit = new Float64Array(n);
   const itemWeight = new Float64Array(n);
@@ -119,7 +123,7 @@ export function lagrangianDual(instance: GapInstance, options: LagrangianOptions
       best.relaxed.set(x);
       best.isIntegral = norm === 0;
       stall = 0;
-    } else if (++stall >= 20) {
+    } else if (++stall >= 40) {
       lambda /= 2;
       stall = 0;
     }

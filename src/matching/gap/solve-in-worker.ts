@@ -83,15 +83,23 @@ export async function solveGapInWorker(
         lastError = message.message;
         break;
     }
-    if ((bestPlan && bestObjective <= roundedBound()) || provenInfeasible) Atomics.store(stop, 0, 1);
-    else
+    if ((bestPlan && bestObjective <= roundedBound()) || provenInfeasible) {
+      Atomics.store(stop, 0, 1);
+      decided();
+    } else
       options.onProgress?.({
         objective: bestObjective,
         bound: bestBound,
         seconds: (performance.now() - started) / 1000,
       });
   };
-  await Promise.all(requests.map((request) => pool.run(request, onMessage)));
+  // Once the answer is proven, threads still finishing (HiGHS cannot always be interrupted at
+  // once) are left to wind down on their own.
+  let decided = () => {};
+  const proven = new Promise<void>((resolve) => {
+    decided = resolve;
+  });
+  await Promise.race([proven, Promise.all(requests.map((request) => pool.run(request, onMessage)))]);
   if (bestPlan) return finishSolution(instance, bestPlan, true, roundedBound(), started);
   const none = fallback as GapSolution | null;
   if (none)

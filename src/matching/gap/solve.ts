@@ -1,5 +1,6 @@
 import { candidateAgents, greedyAssignment } from './construct';
-import { assignmentCost, type GapInstance } from './instance';
+import { branchAndBound } from './exact';
+import { agentLoads, assignmentCost, type GapInstance, isFeasibleAssignment } from './instance';
 import { lagrangianDual } from './lagrangian';
 import { seededRandom } from './random';
 import { tabuSearch } from './tabu';
@@ -39,6 +40,9 @@ export interface GapSolveOptions {
   shouldStop?: () => boolean;
 }
 
+/** Instances with at most this many jobs also get the exact branch and bound. */
+const smallJobs = 30;
+
 /** Jobs that fit no agent at all make the instance infeasible outright. */
 function jobWithoutAgent(instance: GapInstance): number {
   const { agents: m, jobs: n, weight, capacity } = instance;
@@ -48,6 +52,16 @@ function jobWithoutAgent(instance: GapInstance): number {
     if (!fits) return j;
   }
   return -1;
+}
+
+/** Cost plus a heavy charge per unit of overload, to rank starting plans. */
+function startQuality(instance: GapInstance, assignment: Int32Array): number {
+  const load = agentLoads(instance, assignment);
+  let over = 0;
+  for (let i = 0; i < instance.agents; i++) over += Math.max(0, load[i]! - instance.capacity[i]!);
+  let spread = 0;
+  for (const c of instance.cost) spread = Math.max(spread, Math.abs(c));
+  return assignmentCost(instance, assignment) + over * (spread + 1) * instance.jobs;
 }
 
 /** Assemble the result, keeping bound <= objective and labelling optimality. */
@@ -60,7 +74,7 @@ export function finishSolution(
   provenInfeasible = false,
 ): GapSolution {
   const objective = assignmentCost(instance, assignment);
-  const capped = Math.min(bound, objective);
+  const capped = Math.min(bound, objective) + 0; // + 0 turns a -0 bound into 0
   let status: GapStatus = 'unknown';
   if (provenInfeasible) status = 'infeasible';
   else if (feasible) status = capped >= objective ? 'optimal' : 'feasible';
@@ -90,10 +104,23 @@ export function solveGap(instance: GapInstance, options: GapSolveOptions): GapSo
   const report = (objective: number, bound: number, assignment?: Int32Array) =>
     options.onProgress?.({ objective, bound, seconds: (performance.now() - started) / 1000, assignment });
 
-  const dual = lagrangianDual(instance, {
-    deadline: started + options.timeLimitSeconds * 1000 * 0.3,
+  // LP-relaxed knapsacks converge fast to the LP bound; exact knapsacks then tighten it.
+  const budget = options.timeLimitSeconds * 1000;
+  const greedy = greedyAssignment(instance, new Float64Array(m));
+  const upperBound = isFeasibleAssignment(instance, greedy) ? assignmentCost(instance, greedy) : undefined;
+  const lp = lagrangianDual(instance, {
+    upperBound,
+    deadline: started + budget * 0.1,
+    exactKnapsacks: false,
     shouldStop: options.shouldStop,
   });
+  const exact = lagrangianDual(instance, {
+    deadline: started + budget * 0.2,
+    initial: lp.multipliers,
+    upperBound,
+    shouldStop: options.shouldStop,
+  });
+  const dual = exact.bound >= lp.bound ? exact : lp;
   const bound = dual.bound;
   report(Number.POSITIVE_INFINITY, bound);
   const preferred = new Int32Array(n).fill(-1);
@@ -105,19 +132,32 @@ export function solveGap(instance: GapInstance, options: GapSolveOptions): GapSo
     }
     preferred[j] = pick;
   }
-  const start = greedyAssignment(instance, dual.agentPrices, preferred);
-  const width = Math.min(m, Math.max(8, Math.ceil(m / 4)));
-  const candidates = candidateAgents(instance, dual.agentPrices, width);
+  // Prices from an unconverged dual can mislead on large instances; keep the better start.
+  const priced = greedyAssignment(instance, dual.agentPrices, preferred);
+  const start = startQuality(instance, priced) <= startQuality(instance, greedy) ? priced : greedy;
+  const width = Math.min(m, 8);
+  const { list: candidates, count: candidateCount } = candidateAgents(instance, dual.agentPrices, width);
+  // Small instances keep half the time for an exact search that proves optimality (or infeasibility).
+  const isSmall = n <= smallJobs;
   const result = tabuSearch(instance, {
     start,
     candidates,
+    candidateCount,
     width,
-    deadline,
+    deadline: isSmall ? Math.min(deadline, performance.now() + (deadline - performance.now()) / 2) : deadline,
     random,
     target: bound,
     shouldStop: options.shouldStop,
     onImprove: (cost, assignment) => report(cost, bound, assignment),
   });
+  if (isSmall && !(result.assignment && result.cost <= bound) && !options.shouldStop?.()) {
+    const exact = branchAndBound(instance, result, 2_000_000);
+    if (exact.complete) {
+      if (!exact.assignment)
+        return finishSolution(instance, start, false, Number.POSITIVE_INFINITY, started, true);
+      return finishSolution(instance, exact.assignment, true, exact.cost, started);
+    }
+  }
   if (!result.assignment) return finishSolution(instance, start, false, bound, started);
   return finishSolution(instance, result.assignment, true, bound, started);
 }

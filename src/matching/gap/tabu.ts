@@ -4,8 +4,9 @@ import type { GapInstance } from './instance';
 export interface TabuOptions {
   /** Starting plan (may overload agents). */
   start: Int32Array;
-  /** Candidate agents per job, `width` per row (see candidateAgents). */
+  /** Candidate agents per job: row j of `candidates` (`width` wide) holds `candidateCount[j]` agents. */
   candidates: Int32Array;
+  candidateCount: Int32Array;
   width: number;
   /** Wall-clock deadline (performance.now() milliseconds). */
   deadline: number;
@@ -36,7 +37,7 @@ const excess = (load: number, cap: number) => (load > cap ? load - cap : 0);
  */
 export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuResult {
   const { agents: m, jobs: n, cost, weight, capacity } = instance;
-  const { candidates, width, random } = options;
+  const { candidates, candidateCount, width, random } = options;
   const asg = Int32Array.from(options.start);
   const load = new Float64Array(m);
   const members = new Int32Array(m * n);
@@ -44,7 +45,7 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
   const position = new Int32Array(n);
   const isCandidate = new Uint8Array(m * n);
   for (let j = 0; j < n; j++)
-    for (let k = 0; k < width; k++) isCandidate[candidates[j * width + k]! * n + j] = 1;
+    for (let k = 0; k < candidateCount[j]!; k++) isCandidate[candidates[j * width + k]! * n + j] = 1;
   const tabuUntil = new Int32Array(m * n);
   const alpha = new Float64Array(m);
   let meanRatio = 0;
@@ -52,6 +53,45 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
   const alpha0 = Math.max(meanRatio / (m * n), 1e-3);
   const alphaMin = alpha0 * 1e-3;
 
+  // byGain[(b * m + a) * n ..]: the jobs now at agent b in ascending order of the cost change
+  // cost[a][k] - cost[b][k] of sending them to agent a, so swap scans can stop early.
+  const byGain = new Int32Array(m * m * n);
+  const gainSize = new Int32Array(m * m);
+  const gain = (k: number, a: number, b: number) => cost[a * n + k]! - cost[b * n + k]!;
+  const gainPosition = (list: number, count: number, g: number, a: number, b: number) => {
+    let lo = 0;
+    let hi = count;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (gain(byGain[list + mid]!, a, b) < g) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const enter = (k: number, b: number) => {
+    for (let a = 0; a < m; a++) {
+      if (a === b) continue;
+      const slot = b * m + a;
+      const list = slot * n;
+      const count = gainSize[slot]!;
+      const at = gainPosition(list, count, gain(k, a, b), a, b);
+      byGain.copyWithin(list + at + 1, list + at, list + count);
+      byGain[list + at] = k;
+      gainSize[slot] = count + 1;
+    }
+  };
+  const leave = (k: number, b: number) => {
+    for (let a = 0; a < m; a++) {
+      if (a === b) continue;
+      const slot = b * m + a;
+      const list = slot * n;
+      const count = gainSize[slot]!;
+      let at = gainPosition(list, count, gain(k, a, b), a, b);
+      while (byGain[list + at] !== k) at++;
+      byGain.copyWithin(list + at, list + at + 1, list + count);
+      gainSize[slot] = count - 1;
+    }
+  };
   let curCost = 0;
   const reset = (from: Int32Array) => {
     asg.set(from);
@@ -66,6 +106,8 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
       members[i * n + size[i]!++] = j;
     }
     alpha.fill(alpha0);
+    gainSize.fill(0);
+    for (let j = 0; j < n; j++) enter(j, asg[j]!);
   };
   const move = (j: number, b: number) => {
     const a = asg[j]!;
@@ -74,12 +116,45 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
     position[last] = position[j]!;
     position[j] = size[b]!;
     members[b * n + size[b]!++] = j;
+    leave(j, a);
+    enter(j, b);
     load[a]! -= weight[a * n + j]!;
     load[b]! += weight[b * n + j]!;
     curCost += cost[b * n + j]! - cost[a * n + j]!;
     asg[j] = b;
   };
   reset(options.start);
+  // First-improvement descent over shifts: cheap, and on large instances it does most of the
+  // early work that would otherwise cost one full neighbourhood scan per move.
+  for (let pass = 0; pass < 100 && performance.now() < options.deadline; pass++) {
+    let improved = false;
+    for (let j = 0; j < n; j++) {
+      const a = asg[j]!;
+      const wa = weight[a * n + j]!;
+      const leave =
+        alpha[a]! * (excess(load[a]! - wa, capacity[a]!) - excess(load[a]!, capacity[a]!)) - cost[a * n + j]!;
+      let bestB = -1;
+      let bestD = -1e-9;
+      for (let t = 0, cnt = candidateCount[j]!; t < cnt; t++) {
+        const b = candidates[j * width + t]!;
+        if (b === a) continue;
+        const lb = load[b]!;
+        const d =
+          leave +
+          cost[b * n + j]! +
+          alpha[b]! * (excess(lb + weight[b * n + j]!, capacity[b]!) - excess(lb, capacity[b]!));
+        if (d < bestD) {
+          bestD = d;
+          bestB = b;
+        }
+      }
+      if (bestB >= 0) {
+        move(j, bestB);
+        improved = true;
+      }
+    }
+    if (!improved) break;
+  }
   let totalExcess = 0;
   for (let i = 0; i < m; i++) totalExcess += excess(load[i]!, capacity[i]!);
 
@@ -101,7 +176,8 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
   const eps = 1e-9;
   while (bestCost > options.target + eps) {
     iter++;
-    if ((iter & 15) === 0 && (performance.now() >= options.deadline || options.shouldStop?.())) break;
+    if (((iter & 15) === 0 || n > 300) && (performance.now() >= options.deadline || options.shouldStop?.()))
+      break;
     let bestDelta = Number.POSITIVE_INFINITY;
     let moveJ = -1;
     let moveB = -1;
@@ -120,40 +196,61 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
         swapK = k;
       }
     };
+    // Shifts: job j leaves agent a for agent b.
+    for (let j = 0; j < n; j++) {
+      const a = asg[j]!;
+      const la = load[a]!;
+      const ca = capacity[a]!;
+      const wa = weight[a * n + j]!;
+      const exLeaveA = excess(la - wa, ca) - excess(la, ca);
+      const leaveA = alpha[a]! * exLeaveA - cost[a * n + j]!;
+      for (let t = 0, cnt = candidateCount[j]!; t < cnt; t++) {
+        const b = candidates[j * width + t]!;
+        if (b === a) continue;
+        const lb = load[b]!;
+        const cb = capacity[b]!;
+        const exB = excess(lb + weight[b * n + j]!, cb) - excess(lb, cb);
+        if (
+          tabuUntil[b * n + j]! > iter &&
+          !(
+            totalExcess + exLeaveA + exB <= eps &&
+            curCost + cost[b * n + j]! - cost[a * n + j]! < bestCost - eps
+          )
+        ) {
+          continue;
+        }
+        consider(leaveA + cost[b * n + j]! + alpha[b]! * exB, j, b, -1);
+      }
+    }
+    // Swaps: j (at a) and k (at b) trade places. Partners k come in ascending cost change, and the
+    // scan stops once even removing all excess of a and b could not beat the best move so far.
     for (let j = 0; j < n; j++) {
       const a = asg[j]!;
       const la = load[a]!;
       const ca = capacity[a]!;
       const ea = excess(la, ca);
       const wa = weight[a * n + j]!;
-      const leaveA = alpha[a]! * (excess(la - wa, ca) - ea) - cost[a * n + j]!;
-      const exLeaveA = excess(la - wa, ca) - ea;
-      for (let t = 0; t < width; t++) {
+      const penA = alpha[a]! * ea;
+      for (let t = 0, cnt = candidateCount[j]!; t < cnt; t++) {
         const b = candidates[j * width + t]!;
         if (b === a) continue;
         const lb = load[b]!;
         const cb = capacity[b]!;
+        const eb = excess(lb, cb);
+        const base = cost[b * n + j]! - cost[a * n + j]!;
+        const relief = penA + alpha[b]! * eb;
         const wb = weight[b * n + j]!;
-        const exB = excess(lb + wb, cb) - excess(lb, cb);
-        const delta = leaveA + cost[b * n + j]! + alpha[b]! * exB;
         const isTabu = tabuUntil[b * n + j]! > iter;
-        if (
-          !isTabu ||
-          (totalExcess + exLeaveA + exB <= eps &&
-            curCost + cost[b * n + j]! - cost[a * n + j]! < bestCost - eps)
-        ) {
-          consider(delta, j, b, -1);
-        }
-        // Swap j with a job k of agent b that may go to a; each pair once, from its larger index.
-        const sb = size[b]!;
+        const slot = b * m + a;
+        const list = slot * n;
+        const sb = gainSize[slot]!;
         for (let p = 0; p < sb; p++) {
-          const k = members[b * n + p]!;
-          if (k < j || !isCandidate[a * n + k]) continue;
-          const na = la - wa + weight[a * n + k]!;
-          const nb = lb + wb - weight[b * n + k]!;
-          const exA2 = excess(na, ca) - ea;
-          const exB2 = excess(nb, cb) - excess(lb, cb);
-          const dCost = cost[b * n + j]! - cost[a * n + j]! + cost[a * n + k]! - cost[b * n + k]!;
+          const k = byGain[list + p]!;
+          const dCost = base + cost[a * n + k]! - cost[b * n + k]!;
+          if (dCost - relief >= bestDelta) break;
+          if (!isCandidate[a * n + k]) continue;
+          const exA2 = excess(la - wa + weight[a * n + k]!, ca) - ea;
+          const exB2 = excess(lb + wb - weight[b * n + k]!, cb) - eb;
           if (
             (isTabu || tabuUntil[a * n + k]! > iter) &&
             !(totalExcess + exA2 + exB2 <= eps && curCost + dCost < bestCost - eps)
@@ -192,7 +289,7 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
       const kicks = Math.max(2, Math.round(n * 0.05));
       for (let r = 0; r < kicks; r++) {
         const j = Math.floor(random() * n);
-        kicked[j] = candidates[j * width + Math.floor(random() * width)]!;
+        kicked[j] = candidates[j * width + Math.floor(random() * candidateCount[j]!)]!;
       }
       reset(kicked);
       totalExcess = 0;
