@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { assignmentCost, gapInstanceFromRows, isFeasibleAssignment } from './instance';
 import { parseOrLibraryGap } from './parse';
