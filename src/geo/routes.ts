@@ -14,13 +14,24 @@ const geometry = z.discriminatedUnion('type', [
   z.object({ type: z.literal('LineString'), coordinates: z.array(position).min(2) }),
   z.object({ type: z.literal('MultiLineString'), coordinates: z.array(z.array(position).min(2)) }),
   z.object({ type: z.literal('Polygon'), coordinates: z.array(z.array(position).min(4)).min(1) }),
-  z.object({ type: z.literal('MultiPolygon'), coordinates: z.array(z.array(z.array(position).min(4)).min(1)).min(1) }),
+  z.object({
+    type: z.literal('MultiPolygon'),
+    coordinates: z.array(z.array(z.array(position).min(4)).min(1)).min(1),
+  }),
 ]);
 /** A GeoJSON FeatureCollection (RFC 7946) as a real region's boundary file provides it. */
 export const featureCollection = z.object({
   type: z.literal('FeatureCollection'),
   features: z
-    .array(z.object({ type: z.literal('Feature'), properties: z.record(z.string(), z.unknown()).nullable(), geometry }).passthrough())
+    .array(
+      z
+        .object({
+          type: z.literal('Feature'),
+          properties: z.record(z.string(), z.unknown()).nullable(),
+          geometry,
+        })
+        .passthrough(),
+    )
     .min(1)
     .max(200_000),
 });
@@ -31,7 +42,10 @@ export async function geoRoutes(app: App) {
 
   app.get(
     '/api/geo',
-    { config: { policy: 'facilities:read' }, schema: { tags: ['map'], summary: "The programme's map as a GeoJSON FeatureCollection" } },
+    {
+      config: { policy: 'facilities:read' },
+      schema: { tags: ['map'], summary: "The programme's map as a GeoJSON FeatureCollection" },
+    },
     async (request, reply) => {
       const { actor } = changeContext(request);
       // Facility points are limited to facilities in scope; boundaries and roads are geography.
@@ -64,16 +78,26 @@ export async function geoRoutes(app: App) {
     {
       config: { policy: 'organisations:write' },
       bodyLimit: app.deps.config.uploadLimitBytes,
-      schema: { tags: ['map'], summary: "Replace the programme's map with a GeoJSON FeatureCollection", body: featureCollection },
+      schema: {
+        tags: ['map'],
+        summary: "Replace the programme's map with a GeoJSON FeatureCollection",
+        body: featureCollection,
+      },
     },
     async (request) => {
       const { actor, audit } = changeContext(request);
       const body = request.body as GeoCollection;
       const polygons = body.features.filter((f) => f.geometry.type.endsWith('Polygon'));
-      if (polygons.length === 0) throw new AppError('VALIDATION_FAILED', 'The map needs at least one boundary polygon.');
+      if (polygons.length === 0)
+        throw new AppError('VALIDATION_FAILED', 'The map needs at least one boundary polygon.');
       const n = await inChange(db, audit, async (trx, log) => {
         const count = await saveMapFeatures(trx, actor.programmeId, body);
-        await log({ action: 'map.replaced', entity: 'programme', entityId: actor.programmeId, after: { features: count } });
+        await log({
+          action: 'map.replaced',
+          entity: 'programme',
+          entityId: actor.programmeId,
+          after: { features: count },
+        });
         return count;
       });
       return { features: n };

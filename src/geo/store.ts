@@ -1,7 +1,11 @@
 import type { Transaction } from 'kysely';
 import type { DB, MapFeatureKind, RoadClass } from '../db/schema';
 
-export type GeoFeature = { type: 'Feature'; properties: Record<string, unknown> | null; geometry: { type: string; coordinates: unknown } };
+export type GeoFeature = {
+  type: 'Feature';
+  properties: Record<string, unknown> | null;
+  geometry: { type: string; coordinates: unknown };
+};
 export type GeoCollection = { type: 'FeatureCollection'; features: GeoFeature[] };
 export type RoadNetworkInput = {
   seatNodeId: string;
@@ -11,10 +15,14 @@ export type RoadNetworkInput = {
 
 const kinds = new Set<MapFeatureKind>(['prefecture', 'county', 'township', 'region', 'facility', 'road']);
 
-/** The kind a feature is stored as: its `kind` property when known, else by geometry. */
+const roadClasses = new Set(['highway', 'county_road', 'township_road']);
+
+/** The kind a feature is stored as: its `kind` (or region `level`) property when known, else by geometry. */
 export function featureKind(f: GeoFeature): MapFeatureKind {
-  const declared = f.properties?.kind;
-  if (typeof declared === 'string' && kinds.has(declared as MapFeatureKind)) return declared as MapFeatureKind;
+  for (const declared of [f.properties?.kind, f.properties?.level]) {
+    if (typeof declared === 'string' && kinds.has(declared as MapFeatureKind))
+      return declared as MapFeatureKind;
+  }
   if (f.geometry.type === 'Point' || f.geometry.type === 'MultiPoint') return 'facility';
   if (f.geometry.type === 'LineString' || f.geometry.type === 'MultiLineString') return 'road';
   return 'region';
@@ -23,13 +31,17 @@ export function featureKind(f: GeoFeature): MapFeatureKind {
 const CHUNK = 500;
 
 /** Replaces a programme's map with a FeatureCollection. */
-export async function saveMapFeatures(trx: Transaction<DB>, programmeId: string, collection: GeoCollection): Promise<number> {
+export async function saveMapFeatures(
+  trx: Transaction<DB>,
+  programmeId: string,
+  collection: GeoCollection,
+): Promise<number> {
   await trx.deleteFrom('map_features').where('programme_id', '=', programmeId).execute();
   for (let i = 0; i < collection.features.length; i += CHUNK) {
     const rows = collection.features.slice(i, i + CHUNK).map((f) => ({
       programme_id: programmeId,
       kind: featureKind(f),
-      properties: JSON.stringify(f.properties ?? {}),
+      properties: JSON.stringify(normaliseProperties(f)),
       geometry: JSON.stringify(f.geometry),
     }));
     await trx.insertInto('map_features').values(rows).execute();
@@ -38,7 +50,11 @@ export async function saveMapFeatures(trx: Transaction<DB>, programmeId: string,
 }
 
 /** Replaces a programme's road network and bumps its version (cached travel times become stale). */
-export async function saveRoadNetwork(trx: Transaction<DB>, programmeId: string, network: RoadNetworkInput): Promise<void> {
+export async function saveRoadNetwork(
+  trx: Transaction<DB>,
+  programmeId: string,
+  network: RoadNetworkInput,
+): Promise<void> {
   await trx.deleteFrom('road_networks').where('programme_id', '=', programmeId).execute();
   await trx.deleteFrom('road_edges').where('programme_id', '=', programmeId).execute();
   await trx.deleteFrom('road_nodes').where('programme_id', '=', programmeId).execute();
@@ -71,9 +87,27 @@ export async function saveRoadNetwork(trx: Transaction<DB>, programmeId: string,
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  const previous = await trx.selectFrom('road_networks').select('version').where('programme_id', '=', programmeId).executeTakeFirst();
+  const previous = await trx
+    .selectFrom('road_networks')
+    .select('version')
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
   await trx
     .insertInto('road_networks')
-    .values({ programme_id: programmeId, seat_node_id: network.seatNodeId, version: (previous?.version ?? 0) + 1 })
+    .values({
+      programme_id: programmeId,
+      seat_node_id: network.seatNodeId,
+      version: (previous?.version ?? 0) + 1,
+    })
     .execute();
+}
+
+/** Road features name their class `roadClass` (a generated map says `kind: 'highway'`, say). */
+function normaliseProperties(f: GeoFeature): Record<string, unknown> {
+  const properties = { ...(f.properties ?? {}) };
+  if (typeof properties.kind === 'string' && roadClasses.has(properties.kind)) {
+    properties.roadClass = properties.kind;
+    delete properties.kind;
+  }
+  return properties;
 }

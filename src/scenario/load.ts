@@ -1,7 +1,8 @@
-import type { Insertable, Kysely, Transaction } from 'kysely';
+import { type Insertable, type Kysely, sql, type Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit';
 import { hashPassword } from '../auth/passwords';
 import type { DB } from '../db/schema';
+import { type GeoCollection, saveMapFeatures, saveRoadNetwork } from '../geo/store';
 import type { Scenario } from './types';
 
 export type LoadProgress = { table: string; done: number; total: number };
@@ -12,6 +13,7 @@ export type LoadOptions = {
 };
 
 const CHUNK_ROWS = 500;
+const SCENARIO_LOCK_KEY = 7_305_162_022;
 
 /** Is any programme in the database (then the scenario, or real data, is already there)? */
 export async function isScenarioLoaded(db: Kysely<DB>): Promise<boolean> {
@@ -37,7 +39,11 @@ export function scenarioRowCounts(scenario: Scenario): Record<string, number> {
  * one audit row `scenario.loaded`. Parents precede children in the scenario's arrays, so the
  * self-referencing regions and organisations insert in order.
  */
-export async function loadScenario(db: Kysely<DB>, scenario: Scenario, options: LoadOptions): Promise<void> {
+export async function loadScenario(
+  db: Kysely<DB>,
+  scenario: Scenario,
+  options: LoadOptions,
+): Promise<boolean> {
   const passwordHash = await hashPassword(options.password);
   const counts = scenarioRowCounts(scenario);
   const total = Object.values(counts).reduce((a, b) => a + b, 0);
@@ -46,7 +52,15 @@ export async function loadScenario(db: Kysely<DB>, scenario: Scenario, options: 
     done += rows;
     options.onProgress?.({ table, done, total });
   };
-  await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
+    // Several processes may start together against one server: the first loads, the others see it loaded.
+    await sql`select pg_advisory_xact_lock(${SCENARIO_LOCK_KEY})`.execute(trx);
+    const existing = await trx
+      .selectFrom('programmes')
+      .select('id')
+      .where('code', '=', scenario.programme.code)
+      .executeTakeFirst();
+    if (existing) return false;
     await trx.insertInto('programmes').values(scenario.programme).execute();
     report('programmes', 1);
     await insertChunks(trx, 'regions', scenario.regions, report);
@@ -61,6 +75,8 @@ export async function loadScenario(db: Kysely<DB>, scenario: Scenario, options: 
       scenario.users.map((u) => ({ ...u, password_hash: passwordHash })),
       report,
     );
+    await saveMapFeatures(trx, scenario.programme.id, scenario.geo as GeoCollection);
+    await saveRoadNetwork(trx, scenario.programme.id, scenario.roads);
     await recordAudit(
       trx,
       { programmeId: scenario.programme.id, actorUserId: null, requestId: null },
@@ -71,6 +87,7 @@ export async function loadScenario(db: Kysely<DB>, scenario: Scenario, options: 
         after: { seed: scenario.seed, scale: scenario.scale, rows: counts },
       },
     );
+    return true;
   });
 }
 

@@ -26,7 +26,12 @@ export function scenarioCommand(): Command {
     .command('generate')
     .description('generate the scenario and write it as JSON')
     .option('--seed <n>', 'random seed (integer)', parseSeed, DEMO_SEED)
-    .option('--scale <s>', 'size: 1 is the demo prefecture; 100 approaches national size', parseScale, DEMO_SCALE)
+    .option(
+      '--scale <s>',
+      'size: 1 is the demo prefecture; 100 approaches national size',
+      parseScale,
+      DEMO_SCALE,
+    )
     .option('--out <file>', 'write to this file instead of standard output')
     .action((options: { seed: number; scale: number; out?: string }) => {
       const json = JSON.stringify(generateScenario({ seed: options.seed, scale: options.scale }));
@@ -39,7 +44,12 @@ export function scenarioCommand(): Command {
       'generate the scenario and load it into the configured database (which must hold no programme)',
     )
     .option('--seed <n>', 'random seed (integer)', parseSeed, DEMO_SEED)
-    .option('--scale <s>', 'size: 1 is the demo prefecture; 100 approaches national size', parseScale, DEMO_SCALE)
+    .option(
+      '--scale <s>',
+      'size: 1 is the demo prefecture; 100 approaches national size',
+      parseScale,
+      DEMO_SCALE,
+    )
     .option('--password <p>', 'password of every demo account (default: ZUTUAN_DEMO_PASSWORD)')
     .action(async (options: { seed: number; scale: number; password?: string }) => {
       const config = loadConfig();
