@@ -8,8 +8,11 @@ import { type Kysely, sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app';
 import { runLogVerify } from '../cli/commands/log-verify';
+import { openDatabase } from '../db/database';
+import { migrate } from '../db/migrate';
 import type { DB } from '../db/schema';
 import { formatVerifierKey, generateNoteKeys, parseVerifierKey } from './note-keys';
+import { currentCheckpoint } from './store/checkpoints';
 import { appendNumbered, insertProgramme } from './store/log-test-helpers';
 import { loadLogSigner } from './store/signer';
 import { databaseLogSource } from './store/source';
@@ -140,6 +143,21 @@ describe('log verify', () => {
     const next = await runLogVerify({ server, programme: 'intact', key: verifierKey, since: saved });
     expect(next.result).toMatchObject({ ok: true, size: SIZE + 7 });
   });
+
+  it('works straight on an embedded database folder (--data-dir)', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'zutuan-log-data-'));
+    const database = await openDatabase({ dataDir });
+    await migrate(database);
+    const id = await insertProgramme(database.db, 'embedded');
+    await appendNumbered(database.db, id, 0, 9);
+    const signer = await loadLogSigner(database.db, { configuredKey: undefined, keyName: 'zutuan.example' });
+    await currentCheckpoint(database.db, id, { origin: 'zutuan.example/embedded', signer });
+    await database.close();
+
+    const { result, warnings } = await runLogVerify({ dataDir });
+    expect(result).toMatchObject({ ok: true, size: 9, origin: 'zutuan.example/embedded' });
+    expect(warnings).toEqual([expect.stringMatching(/trusting the verifier key stored in the database/)]);
+  }, 120_000); // migrating a fresh embedded database takes a while
 
   it('rejects a checkpoint signed by another key', async () => {
     const other = generateNoteKeys('zutuan.example').verifierKey;
