@@ -2,7 +2,28 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, type ErrorCode, errorCatalogue, type FieldIssue, validationError } from '../errors';
 
-type PgError = { code?: string; constraint?: string; detail?: string; column?: string };
+type PgError = { code?: string; constraint?: string; detail?: string; column?: string; table?: string };
+
+const camel = (s: string) => s.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+
+/**
+ * The field a constraint names: PostgreSQL's default names are `<table>_<columns>_<fkey|check|key>`,
+ * and composite foreign keys lead with programme_id, which is never the field at fault.
+ */
+function constraintField(error: PgError): string | undefined {
+  if (error.column) return camel(error.column);
+  if (!error.constraint || !error.table || !error.constraint.startsWith(`${error.table}_`)) return undefined;
+  const columns = error.constraint
+    .slice(error.table.length + 1)
+    .replace(/_(fkey|check|key)$/, '')
+    .replace(/^programme_id_/, '');
+  return camel(columns);
+}
+
+const fieldIssue = (error: PgError, message: string) => {
+  const field = constraintField(error);
+  return { constraint: error.constraint, ...(field ? { issues: [{ path: field, message }] } : {}) };
+};
 
 // PostgreSQL error classes that mean "the input was wrong", not "the server broke".
 function fromDatabase(error: PgError): AppError | null {
@@ -12,9 +33,11 @@ function fromDatabase(error: PgError): AppError | null {
         constraint: error.constraint,
       });
     case '23503':
-      return new AppError('VALIDATION_FAILED', 'A referenced record does not exist or is still in use.', {
-        constraint: error.constraint,
-      });
+      return new AppError(
+        'VALIDATION_FAILED',
+        'A referenced record does not exist or is still in use.',
+        fieldIssue(error, 'unknown or still referenced'),
+      );
     case '23514':
     case '23502':
     case '22001':
@@ -22,9 +45,11 @@ function fromDatabase(error: PgError): AppError | null {
     case '22007':
     case '22008':
     case '22P02':
-      return new AppError('VALIDATION_FAILED', 'A value is out of range or of the wrong form.', {
-        constraint: error.constraint,
-      });
+      return new AppError(
+        'VALIDATION_FAILED',
+        'A value is out of range or of the wrong form.',
+        fieldIssue(error, 'out of range or of the wrong form'),
+      );
     default:
       return null;
   }

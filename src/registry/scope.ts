@@ -33,10 +33,12 @@ export async function requireOrgInScope(
     .where('programme_id', '=', actor.programmeId)
     .where('id', '=', organisationId)
     .executeTakeFirst();
-  if (!org?.path.startsWith(actor.scopePath)) {
-    throw new AppError('VALIDATION_FAILED', 'The organisation does not exist or is outside your scope.', {
-      issues: [{ path: field, message: 'not found in your scope' }],
-    });
-  }
+  if (!org?.path.startsWith(actor.scopePath)) throw outOfScope(field);
   return org;
 }
+
+/** The error for a reference to an organisation that does not exist or lies outside the actor's scope. */
+export const outOfScope = (field: string) =>
+  new AppError('VALIDATION_FAILED', 'The organisation does not exist or is outside your scope.', {
+    issues: [{ path: field, message: 'not found in your scope' }],
+  });

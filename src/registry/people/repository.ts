@@ -77,7 +77,7 @@ const columns = [
   'p.updated_at',
 ] as const;
 
-type Row = Pick<
+export type PersonRow = Pick<
   Person,
   | 'id'
   | 'organisation_id'
@@ -99,7 +99,8 @@ type Row = Pick<
 const maskPhone = (phone: string | null, actor: Actor) =>
   phone && !can(actor.role, 'people:write') ? `${phone.slice(0, 3)}****${phone.slice(-4)}` : phone;
 
-const toView = (r: Row, actor: Actor): PersonView => ({
+/** The API view of a person row (with its organisation's name and deployment count). */
+export const personView = (r: PersonRow, actor: Actor): PersonView => ({
   id: r.id,
   organisationId: r.organisation_id,
   organisationName: r.organisation_name,
@@ -141,7 +142,7 @@ export async function listPeople(
     );
   }
   const page = await paginate(query, { ...paging, orderBy: sortColumns[paging.sort], tiebreak: 'p.id' });
-  return { ...page, items: page.items.map((r) => toView(r as Row, actor)) };
+  return { ...page, items: page.items.map((r) => personView(r as PersonRow, actor)) };
 }
 
 export async function findPerson(db: Db, actor: Actor, id: string): Promise<PersonView | undefined> {
@@ -149,5 +150,5 @@ export async function findPerson(db: Db, actor: Actor, id: string): Promise<Pers
     .select([...columns, deploymentCount.as('deployments')])
     .where('p.id', '=', id)
     .executeTakeFirst();
-  return row ? toView(row as Row, actor) : undefined;
+  return row ? personView(row as PersonRow, actor) : undefined;
 }

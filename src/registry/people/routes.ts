@@ -8,7 +8,7 @@ import { pageFields, sortField } from '../../http/paging';
 import { readWorkbook, writeWorkbook, XLSX_TYPE } from '../../shared/excel';
 import { idParams } from '../../shared/ids';
 import { parsePeopleRows, peopleColumns } from './excel';
-import { findPerson, listPeople } from './repository';
+import { findPerson, listPeople, personView } from './repository';
 import { peopleSort, personInput, personPatch } from './schema';
 import { createPerson, deletePerson, updatePerson } from './service';
 
@@ -89,8 +89,8 @@ export async function peopleRoutes(app: App) {
     { config: { policy: 'people:write' }, schema: { tags, summary: 'Create a person', body: personInput } },
     async (request, reply) => {
       const { actor, audit } = changeContext(request);
-      const id = await inChange(db, audit, (trx, log) => createPerson(trx, actor, request.body, log));
-      return reply.status(201).send(await findPerson(db, actor, id));
+      const row = await createPerson(db, actor, request.body, audit);
+      return reply.status(201).send(personView({ ...row, deployments: 0 }, actor));
     },
   );
 
@@ -130,12 +130,11 @@ export async function peopleRoutes(app: App) {
       const { actor, audit } = changeContext(request);
       const rows = await readWorkbook(request.body as Buffer, peopleColumns);
       const parsed = await parsePeopleRows(db, actor, rows);
-      const ids = await inChange(db, audit, async (trx, log) => {
-        const created: string[] = [];
-        for (const { value } of parsed) created.push(await createPerson(trx, actor, value, log));
-        return created;
+      const imported = await db.transaction().execute(async (trx) => {
+        for (const { value } of parsed) await createPerson(trx, actor, value, audit);
+        return parsed.length;
       });
-      return { imported: ids.length };
+      return { imported };
     },
   );
 }

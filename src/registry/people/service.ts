@@ -1,9 +1,9 @@
-import type { Transaction } from 'kysely';
-import type { Audit } from '../../audit/audit';
+import { type Kysely, sql, type Transaction } from 'kysely';
+import type { Audit, AuditContext } from '../../audit/audit';
 import type { Actor } from '../../auth/actor';
-import type { DB } from '../../db/schema';
+import type { DB, Person } from '../../db/schema';
 import { AppError, notFound } from '../../errors';
-import { requireOrgInScope } from '../scope';
+import { escapeLike, outOfScope, requireOrgInScope } from '../scope';
 import { requireSpecialty } from '../specialties';
 import type { PersonInput } from './schema';
 
@@ -20,30 +20,33 @@ const toRow = (input: Partial<PersonInput>) => ({
   ...(input.phone !== undefined ? { phone: input.phone } : {}),
 });
 
-/** Creates a person in an organisation of the actor's scope. */
-export async function createPerson(
-  trx: Trx,
-  actor: Actor,
-  input: PersonInput,
-  audit: Audit,
-): Promise<string> {
-  await requireOrgInScope(trx, actor, input.organisationId);
-  if (input.specialtyCode) await requireSpecialty(trx, input.specialtyCode);
-  const row = await trx
-    .insertInto('people')
-    .values({
-      programme_id: actor.programmeId,
-      gender: null,
-      birth_year: null,
-      title: null,
-      specialty_code: null,
-      phone: null,
-      ...toRow(input),
-    } as never)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await audit({ action: 'person.created', entity: 'person', entityId: row.id, after: row });
-  return row.id;
+/**
+ * Creates a person in an organisation of the actor's scope, with its audit row, in ONE
+ * statement: the scope check, the insert and the audit insert are CTEs of one INSERT, so the
+ * write is atomic without an explicit transaction and costs one round trip (the hot path of
+ * registry writes; see bench/api-write.ts). Returns the new row with its organisation's name.
+ */
+export async function createPerson(db: Kysely<DB>, actor: Actor, input: PersonInput, ctx: AuditContext) {
+  const p = actor.programmeId;
+  const { rows } = await sql<Person & { organisation_name: string }>`
+    with org as (
+      select id, name from organisations
+      where programme_id = ${p} and id = ${input.organisationId} and path like ${`${escapeLike(actor.scopePath)}%`}
+    ), person as (
+      insert into people (programme_id, organisation_id, kind, full_name, gender, birth_year, title, specialty_code, phone)
+      select ${p}, org.id, ${input.kind}, ${input.fullName}, ${input.gender ?? null}, ${input.birthYear ?? null},
+        ${input.title ?? null}, ${input.specialtyCode ?? null}, ${input.phone ?? null}
+      from org
+      returning *
+    ), audit as (
+      insert into audit_log (programme_id, actor_user_id, action, entity, entity_id, after, request_id)
+      select programme_id, ${ctx.actorUserId}, 'person.created', 'person', id::text, to_jsonb(person), ${ctx.requestId}
+      from person
+    )
+    select person.*, org.name as organisation_name from person cross join org`.execute(db);
+  const row = rows[0];
+  if (!row) throw outOfScope('organisationId');
+  return row;
 }
 
 async function loadForChange(trx: Trx, actor: Actor, id: string) {
