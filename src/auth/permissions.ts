@@ -20,6 +20,13 @@ export const permissions = [
   'dashboard:read',
   'users:manage',
   'audit:read',
+  'needs:read',
+  'needs:report',
+  'needs:triage',
+  'needs:match',
+  'needs:resolve',
+  'needs:verify',
+  'coverage:read',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -31,15 +38,33 @@ const reads: Permission[] = [
   'batches:read',
   'deployments:read',
   'dashboard:read',
+  'needs:read',
+  'coverage:read',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
   admin: new Set(permissions),
-  commander: new Set([...reads, 'facilities:write', 'people:write', 'batches:write', 'deployments:write']),
+  commander: new Set([
+    ...reads,
+    'facilities:write',
+    'people:write',
+    'batches:write',
+    'deployments:write',
+    'needs:triage',
+    'needs:match',
+    // Until the witnessing workflow exists, only commanders (and admins) verify a resolved need.
+    'needs:verify',
+  ]),
   supporter_cadre: new Set([...reads, 'people:write', 'deployments:write']),
-  recipient_cadre: new Set([...reads, 'facilities:write', 'people:write']),
-  expert: new Set(reads),
-  local_staff: new Set(['programmes:read', 'organisations:read', 'facilities:read']),
+  recipient_cadre: new Set([...reads, 'facilities:write', 'people:write', 'needs:report', 'needs:triage']),
+  expert: new Set([...reads, 'needs:resolve']),
+  local_staff: new Set([
+    'programmes:read',
+    'organisations:read',
+    'facilities:read',
+    'needs:read',
+    'needs:report',
+  ]),
   viewer: new Set(reads),
 };
 

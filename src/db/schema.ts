@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { NeedStatus } from '../needs/workflow';
 import type { LogTables } from '../transparency/store/schema';
 
 /** Table types for Kysely; they mirror src/db/migrations (checked by the schema test). */
@@ -226,6 +227,54 @@ export interface RoadNetworksTable {
   updated_at: Generated<Date>;
 }
 
+export const needKinds = ['clinical_service', 'skill_gap', 'equipment', 'management'] as const;
+export type NeedKind = (typeof needKinds)[number];
+export interface NeedsTable {
+  programme_id: string;
+  id: Id;
+  facility_id: string;
+  specialty_code: string;
+  kind: NeedKind;
+  title: string;
+  description: Generated<string>;
+  population_affected: number;
+  urgency: number;
+  remoteness_hours: number;
+  competencies: Generated<string[]>;
+  effort_expert_days: number | null;
+  status: Generated<NeedStatus>;
+  status_reason: string | null;
+  merged_into: string | null;
+  micro_team_id: string | null;
+  matched_by: string | null;
+  batch_id: string | null;
+  source: Generated<'form' | 'import' | 'scenario'>;
+  reported_by: string | null;
+  reported_at: Generated<Date>;
+  triaged_at: Date | null;
+  matched_at: Date | null;
+  started_at: Date | null;
+  resolved_at: Date | null;
+  verified_at: Date | null;
+  closed_at: Date | null;
+  created_at: Generated<Date>;
+  updated_at: UpdatedAt;
+}
+export interface TravelTimeCachesTable {
+  programme_id: string;
+  network_version: number;
+  max_hours: number;
+  pairs: number;
+  computed_at: Generated<Date>;
+}
+export interface TravelTimesTable {
+  programme_id: string;
+  network_version: number;
+  from_facility_id: string;
+  to_facility_id: string;
+  hours: number;
+}
+
 export interface DB extends LogTables {
   specialties: SpecialtiesTable;
   programmes: ProgrammesTable;
@@ -242,6 +291,9 @@ export interface DB extends LogTables {
   road_nodes: RoadNodesTable;
   road_edges: RoadEdgesTable;
   road_networks: RoadNetworksTable;
+  needs: NeedsTable;
+  travel_time_caches: TravelTimeCachesTable;
+  travel_times: TravelTimesTable;
 }
 
 export type Person = Selectable<PeopleTable>;

@@ -1,8 +1,10 @@
 import { auditRoutes } from '../audit/routes';
 import { authRoutes } from '../auth/routes';
 import { userRoutes } from '../auth/users';
+import { coverageRoutes } from '../coverage/routes';
 import { dashboardRoutes } from '../dashboard/routes';
 import { geoRoutes } from '../geo/routes';
+import { needRoutes } from '../needs/routes';
 import { batchRoutes } from '../registry/batches';
 import { deploymentRoutes } from '../registry/deployments/routes';
 import { facilityRoutes } from '../registry/facilities/routes';
@@ -33,6 +35,8 @@ export async function registerRoutes(app: App): Promise<void> {
     geoRoutes,
     dashboardRoutes,
     logRoutes,
+    needRoutes,
+    coverageRoutes,
   ]) {
     await routes(app);
   }
