@@ -91,3 +91,38 @@ export function greedyAssignment(
   }
   return out;
 }
+
+/**
+ * One resource price rho for all agents, found by bisection, at which sending every job to its
+ * agent of least c_ij + rho * w_ij uses no more resource than all agents hold together: a crude but
+ * robust stand-in for the capacity duals when the Lagrangian has not converged (large instances).
+ */
+export function uniformPrice(instance: GapInstance): number {
+  const { agents: m, jobs: n, cost, weight, capacity } = instance;
+  const total = capacity.reduce((a, b) => a + b, 0);
+  const used = (rho: number) => {
+    let sum = 0;
+    for (let j = 0; j < n; j++) {
+      let best = Number.POSITIVE_INFINITY;
+      let w = 0;
+      for (let i = 0; i < m; i++) {
+        const v = cost[i * n + j]! + rho * weight[i * n + j]!;
+        if (v < best) {
+          best = v;
+          w = weight[i * n + j]!;
+        }
+      }
+      sum += w;
+    }
+    return sum;
+  };
+  let hi = 1;
+  for (let k = 0; k < 60 && used(hi) > total; k++) hi *= 2;
+  let lo = 0;
+  for (let k = 0; k < 40; k++) {
+    const mid = (lo + hi) / 2;
+    if (used(mid) > total) lo = mid;
+    else hi = mid;
+  }
+  return hi;
+}

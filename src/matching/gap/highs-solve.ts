@@ -17,12 +17,13 @@ export interface HighsGapResult {
 
 /**
  * Solves the GAP as a plain binary program with HiGHS (Huangfu & Hall 2018, Math. Prog. Comp. 10;
- * WASM build). Blocks the calling thread: call it from a worker.
+ * WASM build), optionally from a starting plan. Blocks the calling thread: call it from a worker.
  */
 export async function solveGapWithHighs(
   instance: GapInstance,
   timeLimitSeconds: number,
   shouldStop: () => boolean = () => false,
+  start?: ArrayLike<number>,
 ): Promise<HighsGapResult> {
   const started = performance.now();
   highsRuntime ??= loadHighs();
@@ -33,6 +34,11 @@ export async function solveGapWithHighs(
       output_flag: false,
       time_limit: Math.max(0.1, timeLimitSeconds - (performance.now() - started) / 1000),
     });
+    if (start) {
+      const colValue = new Float64Array(instance.agents * instance.jobs);
+      for (let j = 0; j < instance.jobs; j++) colValue[start[j]! * instance.jobs + j] = 1;
+      model.setSolution({ colValue });
+    }
     model.run({
       [highs.constants.callbackType.mipInterrupt]: (event) => {
         if (shouldStop()) event.interrupt();

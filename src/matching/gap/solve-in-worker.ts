@@ -7,17 +7,16 @@ import type { GapWorkerMessage, GapWorkerRequest } from './worker-protocol';
 export interface GapWorkerOptions extends Omit<GapSolveOptions, 'shouldStop'> {
   /** Solver threads to run side by side (default 2). */
   threads?: number;
-  /** Give one thread to an exact HiGHS MIP solve: 'auto' does so for small instances (default). */
+  /** Give one thread to a HiGHS MIP solve started from our plan: 'auto' does so when threads >= 2 (default). */
   exact?: 'auto' | 'always' | 'never';
   /** Threads to run on (default: the process-wide pool). */
   pool?: GapWorkerPool;
 }
 
-const smallForExact = (instance: GapInstance) => instance.agents * instance.jobs <= 1000;
-
 /**
- * Solves a GAP instance off the main thread: tabu-search threads with different seeds, plus a HiGHS
- * MIP thread on small instances to prove optimality; stops early once a plan meets the bound.
+ * Solves a GAP instance off the main thread: a tabu-search thread, plus a thread that runs a short
+ * tabu search and then HiGHS from its plan to improve it and prove bounds; stops early once a plan
+ * meets the bound.
  */
 export async function solveGapInWorker(
   instance: GapInstance,
@@ -27,7 +26,9 @@ export async function solveGapInWorker(
   const pool = options.pool ?? gapWorkerPool();
   const threads = Math.max(1, options.threads ?? 2);
   const exact = options.exact ?? 'auto';
-  const useHighs = exact === 'always' || (exact === 'auto' && threads >= 2 && smallForExact(instance));
+  // HiGHS, started from our plan, proves small instances optimal and its LP-guided heuristics
+  // (RINS, RENS) often improve the plan of larger ones, so with two threads one goes to it.
+  const useHighs = exact === 'always' || (exact === 'auto' && threads >= 2);
   const integralCosts = instance.cost.every(Number.isInteger);
   const seed = options.seed ?? 1;
   // Leave a little time to gather the answers from the threads.
@@ -38,7 +39,15 @@ export async function solveGapInWorker(
   for (let t = 0; t < threads - (useHighs ? 1 : 0); t++) {
     requests.push({ kind: 'heuristic', instance, deadlineEpochMs, seed: seed + t * 7919, stop });
   }
-  if (useHighs) requests.push({ kind: 'highs', instance, deadlineEpochMs, stop });
+  if (useHighs) {
+    requests.push({
+      kind: 'highs',
+      instance,
+      deadlineEpochMs,
+      stop,
+      warmStartSeconds: options.timeLimitSeconds * 0.25,
+    });
+  }
 
   let bestPlan: number[] | null = null;
   let bestObjective = Number.POSITIVE_INFINITY;

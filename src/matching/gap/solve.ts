@@ -1,4 +1,4 @@
-import { candidateAgents, greedyAssignment } from './construct';
+import { candidateAgents, greedyAssignment, uniformPrice } from './construct';
 import { branchAndBound } from './exact';
 import { agentLoads, assignmentCost, type GapInstance, isFeasibleAssignment } from './instance';
 import { lagrangianDual } from './lagrangian';
@@ -108,7 +108,16 @@ export function solveGap(instance: GapInstance, options: GapSolveOptions): GapSo
   const budget = options.timeLimitSeconds * 1000;
   const greedy = greedyAssignment(instance, new Float64Array(m));
   const upperBound = isFeasibleAssignment(instance, greedy) ? assignmentCost(instance, greedy) : undefined;
+  // u_j = min_i c_ij + rho w_ij with one resource price rho is a feasible LP dual (Lagrangian
+  // value >= sum u - rho * sum b), a far better start than the cheapest costs on tight instances.
+  const rho = uniformPrice(instance);
+  const initial = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  for (let i = 0; i < m; i++) {
+    for (let j = 0; j < n; j++)
+      initial[j] = Math.min(initial[j]!, instance.cost[i * n + j]! + rho * instance.weight[i * n + j]!);
+  }
   const lp = lagrangianDual(instance, {
+    initial,
     upperBound,
     deadline: started + budget * 0.1,
     exactKnapsacks: false,
@@ -133,10 +142,15 @@ export function solveGap(instance: GapInstance, options: GapSolveOptions): GapSo
     preferred[j] = pick;
   }
   // Prices from an unconverged dual can mislead on large instances; keep the better start.
+  // Their candidate lists and start then compete with those of one uniform resource price.
   const priced = greedyAssignment(instance, dual.agentPrices, preferred);
-  const start = startQuality(instance, priced) <= startQuality(instance, greedy) ? priced : greedy;
+  const uniform = new Float64Array(m).fill(rho);
+  const flat = greedyAssignment(instance, uniform);
+  const useDual = startQuality(instance, priced) <= startQuality(instance, flat);
+  const start = useDual ? priced : flat;
   const width = Math.min(m, 8);
-  const { list: candidates, count: candidateCount } = candidateAgents(instance, dual.agentPrices, width);
+  const prices = useDual ? dual.agentPrices : uniform;
+  const { list: candidates, count: candidateCount } = candidateAgents(instance, prices, width);
   // Small instances keep half the time for an exact search that proves optimality (or infeasibility).
   const isSmall = n <= smallJobs;
   const result = tabuSearch(instance, {

@@ -9,7 +9,14 @@ import type { GapSolution } from './solve';
  */
 export type GapWorkerRequest =
   | { kind: 'heuristic'; instance: GapInstance; deadlineEpochMs: number; seed: number; stop: Int32Array }
-  | { kind: 'highs'; instance: GapInstance; deadlineEpochMs: number; stop: Int32Array };
+  | {
+      kind: 'highs';
+      instance: GapInstance;
+      deadlineEpochMs: number;
+      stop: Int32Array;
+      /** Seconds of heuristic search first, whose plan becomes HiGHS's starting solution (default 0). */
+      warmStartSeconds?: number;
+    };
 
 /** A request as posted to a thread, tagged so its answers can be told apart. */
 export type GapWorkerEnvelope = GapWorkerRequest & { id: number };
