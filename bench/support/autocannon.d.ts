@@ -23,6 +23,9 @@ declare module 'autocannon' {
     duration: number;
     '2xx': number;
   };
+
+  export type { Result };
+
   function autocannon(options: Options): Promise<Result>;
   export default autocannon;
 }
