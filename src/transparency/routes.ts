@@ -45,6 +45,8 @@ export async function logRoutes(app: App) {
     });
     return signer;
   };
+  // The key is created (or read) at start, so its first checkpoint never waits for it.
+  await logSigner();
   const programmeOf = async (code: string | undefined) => {
     const found = await logProgramme(db, code);
     if (!found) throw notFound('Programme');
