@@ -209,11 +209,20 @@ export async function coverageRoutes(app: App) {
         })),
       );
       const version = await inChange(db, audit, async (trx, log) => {
-        await saveRoadNetwork(trx, actor.programmeId, network);
-        const saved = await trx
+        const previous = await trx
           .selectFrom('road_networks')
           .select('version')
           .where('programme_id', '=', actor.programmeId)
+          .forUpdate()
+          .executeTakeFirst();
+        await saveRoadNetwork(trx, actor.programmeId, network);
+        // saveRoadNetwork deletes the network row before reading its version, so it restarts at 1;
+        // the version must grow for cached travel times to be seen as stale.
+        const saved = await trx
+          .updateTable('road_networks')
+          .set({ version: (previous?.version ?? 0) + 1 })
+          .where('programme_id', '=', actor.programmeId)
+          .returning('version')
           .executeTakeFirstOrThrow();
         await log({
           action: 'road_network.replaced',

@@ -4,7 +4,8 @@ import { buildRoadGraph, pairsWithin, type RoadGraph } from './shortest-paths';
 
 /** Facility pairs at most this far apart are cached (duplicates look within 1 h; teams travel less than 3). */
 export const TRAVEL_CACHE_MAX_HOURS = 3;
-const TRAVEL_LOCK_KEY = 7_305_162_031;
+// Two-key advisory lock (int4, int4): this class of lock, then the programme.
+const TRAVEL_LOCK_CLASS = 7305;
 const CHUNK = 1000;
 
 export type RoadNetworkGraph = {
@@ -88,7 +89,7 @@ export async function ensureTravelTimes(
   const network = await loadRoadGraph(db, programmeId);
   if (!network) return null;
   return db.transaction().execute(async (trx) => {
-    await sql`select pg_advisory_xact_lock(${TRAVEL_LOCK_KEY}, hashtext(${programmeId}))`.execute(trx);
+    await sql`select pg_advisory_xact_lock(${TRAVEL_LOCK_CLASS}::int, hashtext(${programmeId}))`.execute(trx);
     const again = await trx
       .selectFrom('travel_time_caches')
       .select(['network_version', 'pairs'])
