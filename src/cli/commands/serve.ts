@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { loadConfig } from '../../config';
 import { buildApp } from '../../http/app';
 import { ensureWebBuilt } from '../../http/web-build';
+import { startJobQueue, startWorkers } from '../../jobs/queue';
+import { workers } from '../../jobs/workers';
 import { createLogger, openPlatformDatabase } from '../../platform';
 import { ensureDemoScenario } from '../../scenario/demo';
 
@@ -14,8 +16,11 @@ async function startPlatform(options: { build: boolean }): Promise<string> {
   const database = await openPlatformDatabase(config);
   const demo = await ensureDemoScenario(database, config, (line) => process.stderr.write(`${line}\n`));
   const { app } = await buildApp({ config, database, logger });
+  const jobs = await startJobQueue(database, logger);
+  await startWorkers(jobs, workers, logger);
   const close = async () => {
     await app.close();
+    await jobs.stop({ graceful: true, timeout: 5000 });
     await database.close();
     process.exit(0);
   };

@@ -1,0 +1,52 @@
+import PgBoss from 'pg-boss';
+import type { Logger } from 'pino';
+import type { Database } from '../db/database';
+
+export type JobQueue = PgBoss;
+
+/** A handler for one queue: capabilities register theirs in src/jobs/workers.ts. */
+export type JobWorker<T extends object = object> = {
+  queue: string;
+  handle: (data: T, job: { id: string }) => Promise<unknown>;
+  /** How often an idle worker polls, in seconds (pg-boss's minimum is 0.5). */
+  pollingIntervalSeconds?: number;
+};
+
+/**
+ * Starts pg-boss (jobs in PostgreSQL, schema `pgboss`) on the platform's database: the pg pool
+ * on a server, or PGlite through the same session lock as every other query. Several processes
+ * share one queue on a server; each job runs once.
+ */
+export async function startJobQueue(
+  database: Database,
+  logger?: Logger,
+  options: { schedule?: boolean } = {},
+): Promise<JobQueue> {
+  const boss = new PgBoss({
+    db: {
+      executeSql: async (text: string, values: unknown[]) => ({ rows: await database.query(text, values) }),
+    },
+    schedule: options.schedule ?? true,
+    supervise: true,
+  } as ConstructorParameters<typeof PgBoss>[0]);
+  boss.on('error', (error) => logger?.error({ err: error }, 'job queue error'));
+  await boss.start();
+  return boss;
+}
+
+/** Creates the queues and starts one worker per queue. */
+export async function startWorkers(boss: JobQueue, workers: JobWorker[], logger?: Logger): Promise<void> {
+  for (const worker of workers) {
+    await boss.createQueue(worker.queue);
+    await boss.work<object>(
+      worker.queue,
+      { pollingIntervalSeconds: worker.pollingIntervalSeconds ?? 1 },
+      async (jobs) => {
+        for (const job of jobs) {
+          logger?.info({ queue: worker.queue, jobId: job.id }, 'job started');
+          await worker.handle(job.data, { id: job.id });
+        }
+      },
+    );
+  }
+}
