@@ -3,6 +3,8 @@ import { recordAudit } from '../audit/audit';
 import { hashPassword } from '../auth/passwords';
 import type { DB } from '../db/schema';
 import { type GeoCollection, saveMapFeatures, saveRoadNetwork } from '../geo/store';
+import { scenarioRandom } from './generate';
+import { insertNeeds } from './needs';
 import type { Scenario } from './types';
 
 export type LoadProgress = { table: string; done: number; total: number };
@@ -77,6 +79,7 @@ export async function loadScenario(
     );
     await saveMapFeatures(trx, scenario.programme.id, scenario.geo as GeoCollection);
     await saveRoadNetwork(trx, scenario.programme.id, scenario.roads);
+    await insertNeeds(trx, scenario, scenarioRandom(scenario.seed).fork('needs'));
     await recordAudit(
       trx,
       { programmeId: scenario.programme.id, actorUserId: null, requestId: null },
