@@ -1,3 +1,4 @@
+import { greedyAssignment } from './construct';
 import type { HighsGapResult } from './highs-solve';
 import type { GapInstance } from './instance';
 import { type GapWorkerPool, gapWorkerPool } from './pool';
@@ -113,5 +114,10 @@ export async function solveGapInWorker(
   const none = fallback as GapSolution | null;
   if (none)
     return finishSolution(instance, none.assignment, false, roundedBound(), started, provenInfeasible);
+  if (provenInfeasible) {
+    // HiGHS proved it before a heuristic thread reported: show the greedy plan that overloads least.
+    const plan = greedyAssignment(instance, new Float64Array(instance.agents));
+    return finishSolution(instance, plan, false, roundedBound(), started, true);
+  }
   throw new Error(`GAP solver threads stopped without an answer${lastError ? `: ${lastError}` : ''}`);
 }
