@@ -10,16 +10,39 @@ export async function programmeOverview(db: Db, actor: Actor, today: string) {
   const p = actor.programmeId;
   const deploymentsInScope = db
     .selectFrom('deployments as d')
-    .innerJoin('facilities as f', (j) => j.onRef('f.programme_id', '=', 'd.programme_id').onRef('f.id', '=', 'd.host_facility_id'))
-    .innerJoin('regions as r', (j) => j.onRef('r.programme_id', '=', 'f.programme_id').onRef('r.id', '=', 'f.region_id'))
+    .innerJoin('facilities as f', (j) =>
+      j.onRef('f.programme_id', '=', 'd.programme_id').onRef('f.id', '=', 'd.host_facility_id'),
+    )
+    .innerJoin('regions as r', (j) =>
+      j.onRef('r.programme_id', '=', 'f.programme_id').onRef('r.id', '=', 'f.region_id'),
+    )
     .where('d.programme_id', '=', p)
-    .where((eb) => eb.or([orgInScope('d.home_organisation_id', actor), orgInScope('f.organisation_id', actor)]));
+    .where((eb) =>
+      eb.or([orgInScope('d.home_organisation_id', actor), orgInScope('f.organisation_id', actor)]),
+    );
   const onSite = deploymentsInScope.where('d.starts_on', '<=', today).where('d.ends_on', '>=', today);
 
-  const [programme, currentBatch, experts, expertsAllTime, localStaff, facilities, townships, batches, byCounty] = await Promise.all([
+  const [
+    programme,
+    currentBatch,
+    experts,
+    expertsAllTime,
+    localStaff,
+    facilities,
+    townships,
+    batches,
+    byCounty,
+  ] = await Promise.all([
     db
       .selectFrom('programmes')
-      .select(['id', 'name', 'name_en as nameEn', 'supporter_region as supporterRegion', 'recipient_region as recipientRegion', 'started_on as startedOn'])
+      .select([
+        'id',
+        'name',
+        'name_en as nameEn',
+        'supporter_region as supporterRegion',
+        'recipient_region as recipientRegion',
+        'started_on as startedOn',
+      ])
       .where('id', '=', p)
       .executeTakeFirstOrThrow(),
     db
@@ -32,10 +55,25 @@ export async function programmeOverview(db: Db, actor: Actor, today: string) {
       .executeTakeFirst(),
     onSite.select(sql<number>`count(distinct d.person_id)`.as('n')).executeTakeFirstOrThrow(),
     deploymentsInScope.select(sql<number>`count(distinct d.person_id)`.as('n')).executeTakeFirstOrThrow(),
-    visiblePeople(db, actor).where('p.kind', '=', 'local_staff').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-    visibleFacilities(db, actor).clearSelect().select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow(),
-    db.selectFrom('regions').select(sql<number>`count(*)`.as('n')).where('programme_id', '=', p).where('level', '=', 'township').executeTakeFirstOrThrow(),
-    db.selectFrom('batches').select(sql<number>`count(*)`.as('n')).where('programme_id', '=', p).executeTakeFirstOrThrow(),
+    visiblePeople(db, actor)
+      .where('p.kind', '=', 'local_staff')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+    visibleFacilities(db, actor)
+      .clearSelect()
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('regions')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('programme_id', '=', p)
+      .where('level', '=', 'township')
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('batches')
+      .select(sql<number>`count(*)`.as('n'))
+      .where('programme_id', '=', p)
+      .executeTakeFirstOrThrow(),
     onSite
       .innerJoin('regions as county', (j) =>
         j
@@ -43,7 +81,11 @@ export async function programmeOverview(db: Db, actor: Actor, today: string) {
           .on(sql<boolean>`county.id = case when r.level = 'county' then r.id else r.parent_id end`),
       )
       .where('county.level', '=', 'county')
-      .select(['county.id as countyId', 'county.name as countyName', sql<number>`count(distinct d.person_id)`.as('experts')])
+      .select([
+        'county.id as countyId',
+        'county.name as countyName',
+        sql<number>`count(distinct d.person_id)`.as('experts'),
+      ])
       .groupBy(['county.id', 'county.name'])
       .orderBy('county.name')
       .execute(),

@@ -28,7 +28,11 @@ describe('commander overview and map', () => {
       expertsOnSiteByCounty: [{ countyId: ids.countyA, countyName: '甲县', experts: 1 }],
     });
     const after = await t.request('GET', '/api/dashboard/overview?date=2027-06-01', { as: 'commander' });
-    expect(after.json()).toMatchObject({ currentBatch: null, counts: { expertsOnSite: 0 }, expertsOnSiteByCounty: [] });
+    expect(after.json()).toMatchObject({
+      currentBatch: null,
+      counts: { expertsOnSite: 0 },
+      expertsOnSiteByCounty: [],
+    });
     const countyB = await t.request('GET', '/api/dashboard/overview?date=2026-06-01', { as: 'recipientb' });
     expect(countyB.json().counts).toMatchObject({ expertsOnSite: 0, localStaff: 1, facilities: 1 });
   });
@@ -37,24 +41,56 @@ describe('commander overview and map', () => {
     const collection = {
       type: 'FeatureCollection',
       features: [
-        { type: 'Feature', properties: { name: '甲县', adcode: 540101 }, geometry: { type: 'Polygon', coordinates: square(91, 29) } },
-        { type: 'Feature', properties: { kind: 'facility', facilityId: ids.facilityCountyA, name: '甲县人民医院' }, geometry: { type: 'Point', coordinates: [91.5, 29.5] } },
-        { type: 'Feature', properties: { kind: 'facility', facilityId: ids.facilityCountyB, name: '乙县人民医院' }, geometry: { type: 'Point', coordinates: [92.5, 29.5] } },
-        { type: 'Feature', properties: { travelHours: 1.2 }, geometry: { type: 'LineString', coordinates: [[91.5, 29.5], [92.5, 29.5]] } },
+        {
+          type: 'Feature',
+          properties: { name: '甲县', adcode: 540101 },
+          geometry: { type: 'Polygon', coordinates: square(91, 29) },
+        },
+        {
+          type: 'Feature',
+          properties: { kind: 'facility', facilityId: ids.facilityCountyA, name: '甲县人民医院' },
+          geometry: { type: 'Point', coordinates: [91.5, 29.5] },
+        },
+        {
+          type: 'Feature',
+          properties: { kind: 'facility', facilityId: ids.facilityCountyB, name: '乙县人民医院' },
+          geometry: { type: 'Point', coordinates: [92.5, 29.5] },
+        },
+        {
+          type: 'Feature',
+          properties: { travelHours: 1.2 },
+          geometry: {
+            type: 'LineString',
+            coordinates: [
+              [91.5, 29.5],
+              [92.5, 29.5],
+            ],
+          },
+        },
       ],
     };
     expect((await t.request('PUT', '/api/geo', { as: 'recipient', body: collection })).statusCode).toBe(403);
     const put = await t.request('PUT', '/api/geo', { as: 'admin', body: collection });
     expect(put.json()).toEqual({ features: 4 });
     const all = await t.request('GET', '/api/geo', { as: 'commander' });
-    expect(all.json().features.map((f: { properties: { kind: string } }) => f.properties.kind)).toEqual(['region', 'facility', 'facility', 'road']);
+    expect(all.json().features.map((f: { properties: { kind: string } }) => f.properties.kind)).toEqual([
+      'region',
+      'facility',
+      'facility',
+      'road',
+    ]);
     const countyA = await t.request('GET', '/api/geo', { as: 'recipient' });
     const names = countyA.json().features.map((f: { properties: { name?: string } }) => f.properties.name);
     expect(names).toContain('甲县人民医院');
     expect(names).not.toContain('乙县人民医院');
     const bad = await t.request('PUT', '/api/geo', {
       as: 'admin',
-      body: { type: 'FeatureCollection', features: [{ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[500, 1]]] } }] },
+      body: {
+        type: 'FeatureCollection',
+        features: [
+          { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [[[500, 1]]] } },
+        ],
+      },
     });
     expect(bad.statusCode).toBe(400);
     expect((await t.request('GET', '/api/geo', { as: 'commander' })).json().features).toHaveLength(4);

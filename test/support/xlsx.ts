@@ -15,7 +15,9 @@ export async function readXlsx(body: Buffer): Promise<string[][]> {
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
   const rows: string[][] = [];
   workbook.worksheets[0]?.eachRow((row) => {
-    rows.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))));
+    rows.push(
+      (row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : String(v))),
+    );
   });
   return rows;
 }
