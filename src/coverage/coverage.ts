@@ -1,7 +1,7 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/database';
-import { prioritySql } from '../needs/priority';
+import { prioritySql } from '../needs/priority-sql';
 import { openStatuses } from '../needs/workflow';
 import { orgInScope } from '../registry/scope';
 import { type CoverageShares, townshipReach } from './compute';

@@ -4,7 +4,8 @@ import type { Db } from '../db/database';
 import type { NeedKind } from '../db/schema';
 import { paginate } from '../http/paging';
 import { escapeLike, orgInScope } from '../registry/scope';
-import { type Priority, priorityOf, prioritySql } from './priority';
+import { type Priority, priorityOf } from './priority';
+import { prioritySql } from './priority-sql';
 import { availableActions, type NeedAction, type NeedStatus } from './workflow';
 
 export type NeedView = {

@@ -4,6 +4,8 @@ import {
   DashboardOutlined,
   EnvironmentOutlined,
   FlagOutlined,
+  FormOutlined,
+  HeatMapOutlined,
   MedicineBoxOutlined,
   SendOutlined,
   TeamOutlined,
@@ -12,7 +14,7 @@ import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../../src/auth/permissions';
 
 /** Sections of the navigation; later capabilities (needs, mentorships, …) add theirs here. */
-export const navGroups = ['overview', 'registry'] as const;
+export const navGroups = ['overview', 'needs', 'registry'] as const;
 export type NavGroup = (typeof navGroups)[number];
 
 /**
@@ -46,6 +48,20 @@ export const pages: PageEntry[] = [
     permission: 'facilities:read',
     nav: { group: 'overview', icon: <EnvironmentOutlined /> },
     load: () => import('../pages/map/MapPage'),
+  },
+  {
+    id: 'needs',
+    path: 'needs',
+    permission: 'needs:read',
+    nav: { group: 'needs', icon: <FormOutlined /> },
+    load: () => import('../pages/needs/NeedsPage'),
+  },
+  {
+    id: 'coverage',
+    path: 'coverage',
+    permission: 'coverage:read',
+    nav: { group: 'needs', icon: <HeatMapOutlined /> },
+    load: () => import('../pages/coverage/CoveragePage'),
   },
   {
     id: 'programmes',
