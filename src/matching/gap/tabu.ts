@@ -169,7 +169,7 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
   };
   if (totalExcess <= 1e-9) record();
 
-  const tenureBase = Math.max(4, Math.round(Math.sqrt(n) * 1.2));
+  const tenureBase = Math.max(4, Math.round(Math.sqrt(n) * 0.5));
   const stallLimit = Math.max(2000, 20 * n);
   let lastImprovement = 0;
   let iter = 0;
