@@ -9,6 +9,7 @@ import { changeContext } from '../http/context';
 import { pageFields, sortField } from '../http/paging';
 import { readWorkbook, writeWorkbook, XLSX_TYPE } from '../shared/excel';
 import { idParams } from '../shared/ids';
+import { openWitness } from '../witness/service';
 import { likelyDuplicatesOf } from './duplicate-search';
 import { importColumns, needColumns, parseNeedRows } from './excel';
 import { medianDaysToResolution, needsByStatusAndCounty, remoteNeedsResolvedShare } from './indicators';
@@ -212,8 +213,16 @@ export async function needRoutes(app: App) {
   action('start', 'needs:resolve', 'Start work on a matched need', noteInput, (trx, actor, id, _body, log) =>
     startNeed(trx, actor, id, log),
   );
-  action('resolve', 'needs:resolve', 'Declare a need resolved', noteInput, (trx, actor, id, body, log) =>
-    resolveNeed(trx, actor, id, body.note, log),
+  action(
+    'resolve',
+    'needs:resolve',
+    'Declare a need resolved',
+    noteInput,
+    async (trx, actor, id, body, log) => {
+      await resolveNeed(trx, actor, id, body.note, log);
+      // A resolved need asks its parties to witness it (src/witness/), in the same transaction.
+      await openWitness(trx, actor.programmeId, 'need.resolved', id, log);
+    },
   );
   action('verify', 'needs:verify', 'Verify a resolved need', noteInput, (trx, actor, id, body, log) =>
     verifyNeed(trx, actor, id, body.note, log),

@@ -6,7 +6,7 @@ import { AppError, notFound } from '../errors';
 import { requireSpecialty } from '../registry/specialties';
 import { needVisible } from './repository';
 import type { NeedInput, TriageInput } from './schema';
-import { type NeedAction, type NeedStatus, transition } from './workflow';
+import { type NeedAction, type NeedStatus, reopenTransition, transition } from './workflow';
 
 type Trx = Transaction<DB>;
 
@@ -250,3 +250,25 @@ export const resolveNeed = (trx: Trx, actor: Actor, id: string, note: string | u
  */
 export const verifyNeed = (trx: Trx, actor: Actor, id: string, note: string | undefined, audit: Audit) =>
   act(trx, actor, id, 'verify', audit, () => ({ verified_at: new Date() }), note);
+
+/** A witness disputed the resolution: the need goes back to its team (taken by src/witness/ only). */
+export async function reopenNeed(trx: Trx, actor: Actor, id: string, reason: string, audit: Audit) {
+  const before = await loadForChange(trx, actor, id);
+  const result = reopenTransition(before.status);
+  if (!result.ok) throw new AppError('INVALID_TRANSITION', `This need cannot be reopened: ${result.reason}.`);
+  const after = await trx
+    .updateTable('needs')
+    .set({ status: result.to, resolved_at: null, updated_at: new Date() })
+    .where('programme_id', '=', actor.programmeId)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  await audit({
+    action: 'need.reopened',
+    entity: 'need',
+    entityId: id,
+    before,
+    after: { ...after, note: reason },
+  });
+  return after;
+}

@@ -48,6 +48,15 @@ export function transition(status: NeedStatus, action: NeedAction): Transition {
   };
 }
 
+/**
+ * A witness's dispute sends a resolved need back to its team (resolved → in_progress). Only the
+ * witnessing workflow (src/witness/) takes this step, so it is not among the users' actions.
+ */
+export function reopenTransition(status: NeedStatus): Transition {
+  if (status === 'resolved') return { ok: true, to: 'in_progress' };
+  return { ok: false, reason: `only a resolved need can go back to its team, not a ${status} one` };
+}
+
 /** The actions open to a need in `status` (for the UI's buttons). */
 export const availableActions = (status: NeedStatus): NeedAction[] =>
   needActions.filter((a) => edges[a].from.includes(status));
