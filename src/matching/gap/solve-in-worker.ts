@@ -46,7 +46,7 @@ export async function solveGapInWorker(
       instance,
       deadlineEpochMs,
       stop,
-      warmStartSeconds: options.timeLimitSeconds * 0.25,
+      warmStartSeconds: Math.min(1, options.timeLimitSeconds * 0.1),
     });
   }
 
