@@ -16,7 +16,8 @@ const zutuan = (args: string[], env: Record<string, string> = {}) =>
     }),
   );
 
-describe('the zutuan command', () => {
+// Each case starts a process (and some create an embedded database: initdb takes seconds).
+describe('the zutuan command', { timeout: 180_000 }, () => {
   it('lists its commands', async () => {
     const r = await zutuan(['--help']);
     expect(r.code).toBe(0);
