@@ -124,7 +124,11 @@ export function generateNeeds(core: Scenario, random: Random): NeedRow[] {
         kind,
         title,
         description,
-        population_affected: Math.max(20, Math.round(regionPopulation * random.float(0.02, 0.4))),
+        // A need touches part of its township or county; a prefecture-wide figure would drown the rest.
+        population_affected: Math.max(
+          20,
+          Math.round(Math.min(regionPopulation, 60_000) * random.float(0.02, 0.4)),
+        ),
         urgency: random.weighted([
           [1, 2],
           [2, 4],
