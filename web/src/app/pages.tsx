@@ -1,5 +1,6 @@
 import {
   ApartmentOutlined,
+  AuditOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
@@ -48,6 +49,19 @@ export const pages: PageEntry[] = [
     permission: 'facilities:read',
     nav: { group: 'overview', icon: <EnvironmentOutlined /> },
     load: () => import('../pages/map/MapPage'),
+  },
+  {
+    id: 'witness',
+    path: 'witness',
+    permission: 'witness:attest',
+    nav: { group: 'overview', icon: <AuditOutlined /> },
+    load: () => import('../pages/witness/WitnessQueuePage'),
+  },
+  {
+    id: 'witnessRequest',
+    path: 'witness/:id',
+    permission: 'witness:read',
+    load: () => import('../pages/witness/WitnessPage'),
   },
   {
     id: 'needs',

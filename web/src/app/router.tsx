@@ -1,5 +1,5 @@
 import { Button } from 'antd';
-import { lazy, type ReactNode } from 'react';
+import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { createBrowserRouter, Link, Navigate, useLocation, useRouteError } from 'react-router';
 import { ErrorState, LoadingState, PageResult } from '../components/states';
@@ -82,9 +82,20 @@ function RouteError() {
 }
 
 const components = new Map(pages.map((p) => [p.id, lazy(p.load)]));
+// The public transparency page lives outside the authenticated shell: anyone may read and verify.
+const TransparencyPage = lazy(() => import('../pages/transparency/TransparencyPage'));
 
 export const router = createBrowserRouter([
   { path: '/login', element: <LoginPage />, errorElement: <RouteError /> },
+  {
+    path: '/transparency',
+    element: (
+      <Suspense fallback={<LoadingState />}>
+        <TransparencyPage />
+      </Suspense>
+    ),
+    errorElement: <RouteError />,
+  },
   {
     path: '/',
     element: (
