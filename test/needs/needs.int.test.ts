@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { priorityOf } from '../../src/needs/priority';
+import { prioritySql } from '../../src/needs/priority-sql';
 import { startTestApp, type TestApp } from '../support/app';
 import { ids } from '../support/fixture';
 import { readXlsx, XLSX, xlsx } from '../support/xlsx';
@@ -225,5 +227,37 @@ describe('lists and Excel', () => {
     );
     expect(rows[0]?.slice(0, 4)).toEqual(['医疗机构', '专科', '类别', '问题']);
     expect(rows.some((r) => r[3] === '无麻醉医师')).toBe(true);
+  });
+});
+
+describe('priority in SQL', () => {
+  it('agrees with the documented formula for every need', async () => {
+    const now = new Date('2027-03-01T00:00:00Z');
+    const rows = await t.database.db
+      .selectFrom('needs as n')
+      .select([
+        'n.urgency',
+        'n.population_affected',
+        'n.remoteness_hours',
+        'n.reported_at',
+        'n.resolved_at',
+        'n.closed_at',
+        prioritySql('n', now).as('score'),
+      ])
+      .execute();
+    expect(rows.length).toBeGreaterThan(5);
+    for (const r of rows) {
+      const expected = priorityOf(
+        {
+          urgency: r.urgency,
+          populationAffected: r.population_affected,
+          remotenessHours: Number(r.remoteness_hours),
+          reportedAt: r.reported_at,
+          stoppedAt: r.resolved_at ?? r.closed_at,
+        },
+        now,
+      );
+      expect(Number(r.score)).toBeCloseTo(expected.score, 0);
+    }
   });
 });
