@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { dbCommand } from './commands/db';
+import { exportCommand } from './commands/export';
 import { gapCommand } from './commands/gap';
 import { logCommand } from './commands/log';
 import { scenarioCommand } from './commands/scenario';
@@ -19,6 +20,7 @@ export function buildCli(): Command {
   program.addCommand(gapCommand());
   program.addCommand(logCommand());
   program.addCommand(scenarioCommand());
+  program.addCommand(exportCommand());
   return program;
 }
 
