@@ -4,6 +4,7 @@ import { hashPassword } from '../auth/passwords';
 import type { DB } from '../db/schema';
 import { type GeoCollection, saveMapFeatures, saveRoadNetwork } from '../geo/store';
 import { scenarioRandom } from './generate';
+import { insertMentorship } from './mentorship';
 import { insertNeeds } from './needs';
 import type { Scenario } from './types';
 
@@ -80,6 +81,7 @@ export async function loadScenario(
     await saveMapFeatures(trx, scenario.programme.id, scenario.geo as GeoCollection);
     await saveRoadNetwork(trx, scenario.programme.id, scenario.roads);
     await insertNeeds(trx, scenario, scenarioRandom(scenario.seed).fork('needs'));
+    await insertMentorship(trx, scenario, scenarioRandom(scenario.seed).fork('mentorship'));
     await recordAudit(
       trx,
       { programmeId: scenario.programme.id, actorUserId: null, requestId: null },

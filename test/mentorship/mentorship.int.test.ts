@@ -57,7 +57,7 @@ const proposal = () => ({
   endsOn: '2026-11-30',
   apprentices: [
     {
-      personId: ids.localA,
+      personId: ids.localA as string,
       goals: [
         { competencyId: nerveBlock, targetLevel: 4, targetOn: '2026-06-30' },
         { competencyId: airway, targetLevel: 3, targetOn: '2026-09-30' },
