@@ -1,4 +1,4 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { type QueryClient, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo } from 'react';
 import type { Permission } from '../../../src/auth/permissions';
 import type { OrganisationType, Role } from '../../../src/db/schema';
@@ -33,6 +33,9 @@ type Auth = {
 const AuthContext = createContext<Auth | null>(null);
 const ME = ['auth', 'me'] as const;
 
+/** Forgets every cached answer of the previous account, keeping the (observed) session query. */
+const forgetData = (client: QueryClient) => client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+
 async function fetchMe(): Promise<Me | null> {
   try {
     return await api<Me>('/auth/me');
@@ -51,8 +54,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   useEffect(() => {
     setUnauthenticatedHandler(() => {
       if (client.getQueryData(ME)) {
-        client.clear();
         client.setQueryData(ME, null);
+        forgetData(client);
       }
     });
   }, [client]);
@@ -65,9 +68,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
   const logIn = useCallback(
     async (username: string, password: string) => {
       await api('/auth/login', { method: 'POST', body: { username, password } });
-      client.clear();
-      const fresh = await fetchMe();
-      client.setQueryData(ME, fresh);
+      forgetData(client);
+      client.setQueryData(ME, await fetchMe());
     },
     [client],
   );
@@ -76,8 +78,8 @@ export function AuthProvider({ children }: { children: ReactNode }) {
     try {
       await api('/auth/logout', { method: 'POST' });
     } finally {
-      client.clear();
       client.setQueryData(ME, null);
+      forgetData(client);
     }
   }, [client]);
 
