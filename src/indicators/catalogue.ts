@@ -1,5 +1,7 @@
 import type { Db } from '../db/database';
+import { dependenceIndicators } from '../dependence/indicators';
 import { AppError, notFound } from '../errors';
+import { mentorshipIndicators } from './mentorship';
 import { needIndicators } from './needs';
 import type { Breakdown, IndicatorDefinition, IndicatorFilters, IndicatorValue } from './types';
 
@@ -9,7 +11,11 @@ export type { Breakdown, IndicatorDefinition, IndicatorFilters, IndicatorValue }
  * The one catalogue of indicators: each defined once, used by targets, dashboards, exports and
  * the public page. A capability adds its list here.
  */
-export const catalogue: readonly IndicatorDefinition[] = [...needIndicators];
+export const catalogue: readonly IndicatorDefinition[] = [
+  ...needIndicators,
+  ...mentorshipIndicators,
+  ...dependenceIndicators,
+];
 
 const byId = new Map(catalogue.map((d) => [d.id, d]));
 

@@ -22,7 +22,7 @@ export type IndicatorDefinition = {
   id: string;
   name: { zh: string; en: string };
   /** What the value counts: 'count', 'share' (0–1), 'days', 'people'… */
-  unit: 'count' | 'share' | 'days' | 'people' | 'services';
+  unit: 'count' | 'share' | 'days' | 'months' | 'people' | 'services';
   /** Whether a larger value is better (targets on it increase) or worse. */
   better: 'higher' | 'lower';
   breakdowns: readonly Breakdown[];
