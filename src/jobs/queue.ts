@@ -4,10 +4,15 @@ import type { Database } from '../db/database';
 
 export type JobQueue = PgBoss;
 
+/** The database each queue runs on, so workers reach it without globals. */
+const databases = new WeakMap<JobQueue, Database>();
+
 /** A handler for one queue: capabilities register theirs in src/jobs/workers.ts. */
 export type JobWorker<T extends object = object> = {
   queue: string;
-  handle: (data: T, job: { id: string }) => Promise<unknown>;
+  handle: (data: T, job: { id: string; database: Database }) => Promise<unknown>;
+  /** A cron expression (UTC) for a recurring job: pg-boss's `schedule` sends it (once across processes). */
+  cron?: string;
   /** How often an idle worker polls, in seconds (pg-boss's minimum is 0.5). */
   pollingIntervalSeconds?: number;
 };
@@ -31,6 +36,7 @@ export async function startJobQueue(
   } as ConstructorParameters<typeof PgBoss>[0]);
   boss.on('error', (error) => logger?.error({ err: error }, 'job queue error'));
   await boss.start();
+  databases.set(boss, database);
   return boss;
 }
 
@@ -38,13 +44,15 @@ export async function startJobQueue(
 export async function startWorkers(boss: JobQueue, workers: JobWorker[], logger?: Logger): Promise<void> {
   for (const worker of workers) {
     await boss.createQueue(worker.queue);
+    if (worker.cron) await boss.schedule(worker.queue, worker.cron);
+    const database = databases.get(boss) as Database;
     await boss.work<object>(
       worker.queue,
       { pollingIntervalSeconds: worker.pollingIntervalSeconds ?? 1 },
       async (jobs) => {
         for (const job of jobs) {
           logger?.info({ queue: worker.queue, jobId: job.id }, 'job started');
-          await worker.handle(job.data, { id: job.id });
+          await worker.handle(job.data, { id: job.id, database });
         }
       },
     );
