@@ -27,6 +27,21 @@ export const permissions = [
   'needs:resolve',
   'needs:verify',
   'coverage:read',
+  'matching:read',
+  'matching:propose',
+  'matching:accept',
+  'mentorship:read',
+  'mentorship:write',
+  'competencies:write',
+  'teaching:record',
+  'assessments:record',
+  'assessments:confirm',
+  'services:read',
+  'services:write',
+  'witness:read',
+  'witness:attest',
+  'agreements:read',
+  'agreements:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -40,6 +55,11 @@ const reads: Permission[] = [
   'dashboard:read',
   'needs:read',
   'coverage:read',
+  'matching:read',
+  'mentorship:read',
+  'services:read',
+  'witness:read',
+  'agreements:read',
 ];
 
 export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
@@ -52,18 +72,49 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'deployments:write',
     'needs:triage',
     'needs:match',
+    // Team formation: the commander starts, reviews and accepts proposals (组团方案).
+    'matching:propose',
+    'matching:accept',
     // Until the witnessing workflow exists, only commanders (and admins) verify a resolved need.
     'needs:verify',
+    'mentorship:write',
+    'services:write',
+    // Each cadre witnesses for their party (src/witness/parties.ts): commander Z, C and D.
+    'witness:attest',
+    'agreements:write',
   ]),
-  supporter_cadre: new Set([...reads, 'people:write', 'deployments:write']),
-  recipient_cadre: new Set([...reads, 'facilities:write', 'people:write', 'needs:report', 'needs:triage']),
-  expert: new Set([...reads, 'needs:resolve']),
+  supporter_cadre: new Set([
+    ...reads,
+    'people:write',
+    'deployments:write',
+    'mentorship:write',
+    'witness:attest',
+    'agreements:write',
+  ]),
+  recipient_cadre: new Set([
+    ...reads,
+    'facilities:write',
+    'people:write',
+    'needs:report',
+    'needs:triage',
+    // Accepts contracts for the recipient hospital and witnesses assessments.
+    'mentorship:write',
+    'assessments:confirm',
+    'services:write',
+    'witness:attest',
+    'agreements:write',
+  ]),
+  // Assessments are recorded by the mentor alone (the expert account linked to the mentor).
+  expert: new Set([...reads, 'needs:resolve', 'mentorship:write', 'teaching:record', 'assessments:record']),
   local_staff: new Set([
     'programmes:read',
     'organisations:read',
     'facilities:read',
     'needs:read',
     'needs:report',
+    // Apprentices see their own contracts, levels and activities, and accept contracts.
+    'mentorship:read',
+    'mentorship:write',
   ]),
   viewer: new Set(reads),
 };

@@ -1,6 +1,10 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { AgreementTables } from '../agreements/tables';
+import type { MatchingTables } from '../matching/tables';
+import type { MentorshipTables } from '../mentorship/tables';
 import type { NeedStatus } from '../needs/workflow';
 import type { LogTables } from '../transparency/store/schema';
+import type { WitnessTables } from '../witness/tables';
 
 /** Table types for Kysely; they mirror src/db/migrations (checked by the schema test). */
 type CreatedAt = ColumnType<Date, never, never>;
@@ -275,7 +279,7 @@ export interface TravelTimesTable {
   hours: number;
 }
 
-export interface DB extends LogTables {
+export interface DB extends LogTables, MentorshipTables, AgreementTables, WitnessTables, MatchingTables {
   specialties: SpecialtiesTable;
   programmes: ProgrammesTable;
   regions: RegionsTable;

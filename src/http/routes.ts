@@ -1,9 +1,14 @@
+import { agreementRoutes } from '../agreements/routes';
 import { auditRoutes } from '../audit/routes';
 import { authRoutes } from '../auth/routes';
 import { userRoutes } from '../auth/users';
 import { coverageRoutes } from '../coverage/routes';
 import { dashboardRoutes } from '../dashboard/routes';
+import { dependenceRoutes } from '../dependence/routes';
 import { geoRoutes } from '../geo/routes';
+import { matchingRoutes } from '../matching/routes';
+import { mentorshipRoutes } from '../mentorship/routes';
+import { indicatorRoutes } from '../indicators/routes';
 import { needRoutes } from '../needs/routes';
 import { batchRoutes } from '../registry/batches';
 import { deploymentRoutes } from '../registry/deployments/routes';
@@ -14,6 +19,7 @@ import { programmeRoutes } from '../registry/programmes';
 import { regionRoutes } from '../registry/regions';
 import { specialtyRoutes } from '../registry/specialties';
 import { logRoutes } from '../transparency/routes';
+import { witnessRoutes } from '../witness/routes';
 import type { App } from './app';
 import { healthRoutes } from './health';
 
@@ -37,6 +43,12 @@ export async function registerRoutes(app: App): Promise<void> {
     logRoutes,
     needRoutes,
     coverageRoutes,
+    matchingRoutes,
+    mentorshipRoutes,
+    indicatorRoutes,
+    agreementRoutes,
+    dependenceRoutes,
+    witnessRoutes,
   ]) {
     await routes(app);
   }
