@@ -43,6 +43,9 @@ export async function solveGapWithHighs(
       [highs.constants.callbackType.mipInterrupt]: (event) => {
         if (shouldStop()) event.interrupt();
       },
+      [highs.constants.callbackType.simplexInterrupt]: (event) => {
+        if (shouldStop()) event.interrupt();
+      },
     });
     const status = model.getModelStatus();
     const names = highs.constants.modelStatus;

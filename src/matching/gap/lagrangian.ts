@@ -76,9 +76,10 @@ export function lagrangianDual(instance: GapInstance, options: LagrangianOptions
   let lambda = 2;
   let stall = 0;
   const maxIterations = options.maxIterations ?? 5000;
+  // The first iteration always runs, so the bound is at least the value at the start multipliers.
   for (
     let iter = 0;
-    iter < maxIterations && performance.now() < options.deadline && !options.shouldStop?.();
+    iter === 0 || (iter < maxIterations && performance.now() < options.deadline && !options.shouldStop?.());
     iter++
   ) {
     let value = 0;

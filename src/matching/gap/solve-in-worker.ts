@@ -8,11 +8,15 @@ import type { GapWorkerMessage, GapWorkerRequest } from './worker-protocol';
 export interface GapWorkerOptions extends Omit<GapSolveOptions, 'shouldStop'> {
   /** Solver threads to run side by side (default 2). */
   threads?: number;
-  /** Give one thread to a HiGHS MIP solve started from our plan: 'auto' does so when threads >= 2 (default). */
+  /** Give one thread to a HiGHS MIP solve started from our plan: 'auto' does so when threads >= 2 and the instance is not large (default). */
   exact?: 'auto' | 'always' | 'never';
   /** Threads to run on (default: the process-wide pool). */
   pool?: GapWorkerPool;
 }
+
+// Beyond this many variables HiGHS spends the time limit reading, presolving and in its root LP
+// (parts it cannot be interrupted in), so a second tabu-search thread does better.
+const hasModestSize = (instance: GapInstance) => instance.agents * instance.jobs <= 10_000;
 
 /**
  * Solves a GAP instance off the main thread: a tabu-search thread, plus a thread that runs a short
@@ -29,7 +33,7 @@ export async function solveGapInWorker(
   const exact = options.exact ?? 'auto';
   // HiGHS, started from our plan, proves small instances optimal and its LP-guided heuristics
   // (RINS, RENS) often improve the plan of larger ones, so with two threads one goes to it.
-  const useHighs = exact === 'always' || (exact === 'auto' && threads >= 2);
+  const useHighs = exact === 'always' || (exact === 'auto' && threads >= 2 && hasModestSize(instance));
   const integralCosts = instance.cost.every(Number.isInteger);
   const seed = options.seed ?? 1;
   // Leave a little time to gather the answers from the threads.
@@ -109,7 +113,18 @@ export async function solveGapInWorker(
   const proven = new Promise<void>((resolve) => {
     decided = resolve;
   });
-  await Promise.race([proven, Promise.all(requests.map((request) => pool.run(request, onMessage)))]);
+  const finished = Promise.all(requests.map((request) => pool.run(request, onMessage)));
+  // Threads slowed down (a busy machine, HiGHS deep in an LP) must not hold the answer past the limit.
+  const overtime = setTimeout(
+    () => {
+      Atomics.store(stop, 0, 1);
+      decided();
+    },
+    options.timeLimitSeconds * 1000 + 250,
+  );
+  await Promise.race([proven, finished]);
+  clearTimeout(overtime);
+  if (!bestPlan && !fallback && !provenInfeasible) await finished;
   if (bestPlan) return finishSolution(instance, bestPlan, true, roundedBound(), started);
   const none = fallback as GapSolution | null;
   if (none)

@@ -9,7 +9,7 @@ const post = (message: GapWorkerMessage) => parentPort?.postMessage(message);
 async function run(request: GapWorkerEnvelope): Promise<void> {
   const { id, stop } = request;
   const remaining = () => Math.max(0.01, (request.deadlineEpochMs - Date.now()) / 1000);
-  const shouldStop = () => Atomics.load(stop, 0) !== 0;
+  const shouldStop = () => Atomics.load(stop, 0) !== 0 || Date.now() >= request.deadlineEpochMs + 100;
   switch (request.kind) {
     case 'heuristic': {
       const solution = solveGap(request.instance, {
