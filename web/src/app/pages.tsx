@@ -1,9 +1,11 @@
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BranchesOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  FileProtectOutlined,
   FlagOutlined,
   FormOutlined,
   HeatMapOutlined,
@@ -62,6 +64,26 @@ export const pages: PageEntry[] = [
     path: 'witness/:id',
     permission: 'witness:read',
     load: () => import('../pages/witness/WitnessPage'),
+  },
+  {
+    id: 'agreements',
+    path: 'agreements',
+    permission: 'agreements:read',
+    nav: { group: 'overview', icon: <FileProtectOutlined /> },
+    load: () => import('../pages/agreements/AgreementsPage'),
+  },
+  {
+    id: 'agreement',
+    path: 'agreements/:id',
+    permission: 'agreements:read',
+    load: () => import('../pages/agreements/AgreementPage'),
+  },
+  {
+    id: 'dependence',
+    path: 'dependence',
+    permission: 'dashboard:read',
+    nav: { group: 'overview', icon: <BranchesOutlined /> },
+    load: () => import('../pages/dependence/DependencePage'),
   },
   {
     id: 'needs',
