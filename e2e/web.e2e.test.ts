@@ -138,7 +138,7 @@ describe('commander', () => {
     await screenshot(page, 'deployments');
     await page.locator('.ant-table-row a').first().click();
     await page.waitForURL(/\/deployments\/[0-9a-f-]{36}$/);
-    await page.getByText('派出医院').waitFor();
+    await page.getByText('派出医院').first().waitFor();
     await screenshot(page, 'deployment');
   });
 

@@ -34,7 +34,8 @@ const AuthContext = createContext<Auth | null>(null);
 const ME = ['auth', 'me'] as const;
 
 /** Forgets every cached answer of the previous account, keeping the (observed) session query. */
-const forgetData = (client: QueryClient) => client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
+const forgetData = (client: QueryClient) =>
+  client.removeQueries({ predicate: (q) => q.queryKey[0] !== 'auth' });
 
 async function fetchMe(): Promise<Me | null> {
   try {

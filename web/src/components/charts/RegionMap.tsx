@@ -141,11 +141,11 @@ export function RegionMap({
           {t('map.hint')}
         </Typography.Text>
       ) : (
-        <Flex wrap gap={12} aria-label={t('map.legend')} role="list">
+        <Flex wrap gap={12}>
           {allLevels
             .filter((l) => model.facilities.some((f) => f.level === l))
             .map((l) => (
-              <span key={l} role="listitem" style={{ fontSize: 12 }}>
+              <span key={l} style={{ fontSize: 12 }}>
                 <span
                   aria-hidden="true"
                   style={{

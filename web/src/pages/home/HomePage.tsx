@@ -7,6 +7,7 @@ import { api } from '../../app/api';
 import { EChart } from '../../components/charts/EChart';
 import { RegionMap } from '../../components/charts/RegionMap';
 import { PageHeader } from '../../components/PageHeader';
+import { useLocalName, useRegions } from '../../components/reference';
 import { EmptyState, ErrorState, LoadingState } from '../../components/states';
 import { daysBetween, formatDate, formatNumber } from '../../i18n/format';
 
@@ -41,8 +42,19 @@ const countKeys = [
   'batches',
 ] as const;
 
-function ExpertsByCounty({ rows }: { rows: Overview['expertsOnSiteByCounty'] }) {
+function ExpertsByCounty({ rows: raw }: { rows: Overview['expertsOnSiteByCounty'] }) {
   const { t } = useTranslation();
+  const regions = useRegions();
+  const local = useLocalName();
+  // The overview names counties in Chinese; the region list has their English names too.
+  const rows = useMemo(
+    () =>
+      raw.map((r) => {
+        const region = regions.data?.find((x) => x.id === r.countyId);
+        return { ...r, countyName: region ? local(region.name, region.nameEn) : r.countyName };
+      }),
+    [raw, regions.data, local],
+  );
   const option = useMemo(
     () => ({
       aria: { enabled: true },

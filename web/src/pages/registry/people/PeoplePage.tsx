@@ -6,7 +6,7 @@ import {
   UploadOutlined,
 } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Input, message, Popconfirm, Select, Space, TreeSelect } from 'antd';
+import { Button, Grid, Input, message, Popconfirm, Select, Space, TreeSelect } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -48,6 +48,7 @@ export default function PeoplePage() {
   const [importing, setImporting] = useState(false);
   const [toast, toastHolder] = message.useMessage();
   const canWrite = can('people:write');
+  const screens = Grid.useBreakpoint();
   const refresh = () => void client.invalidateQueries({ queryKey: ['/people'] });
 
   const orgTree = useMemo(() => {
@@ -146,7 +147,7 @@ export default function PeoplePage() {
                   onClick={() => setEditing(p)}
                   aria-label={t('people.editTitle', { name: p.fullName })}
                 >
-                  {t('action.edit')}
+                  {screens.md ? t('action.edit') : null}
                 </Button>
                 <Popconfirm
                   title={t('people.confirmDelete', { name: p.fullName })}
