@@ -3,6 +3,8 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
+import { loadLogSigner } from '../transparency/store/signer';
+import { witnessDemo } from '../witness/demo';
 import { DEMO_SCALE, DEMO_SEED, DEMO_USERNAMES, generateScenario } from './generate';
 import { loadScenario } from './load';
 
@@ -51,6 +53,13 @@ export async function ensureDemoScenario(
     }
   }
   if (!(await hasDemo())) return null;
+  // The demo's needs witnessed through the witness domain functions, once (src/witness/demo.ts).
+  const signer = await loadLogSigner(database.db, {
+    configuredKey: config.logSignerKey,
+    keyName: config.logOrigin,
+  });
+  const witnessed = await witnessDemo(database.db, signer);
+  if (witnessed > 0) say(`Witnessed the demo's needs (${witnessed} attestations in the transparency log).`);
   if (config.demoPassword) return { usernames, passwordHint: 'the value of ZUTUAN_DEMO_PASSWORD' };
   if (existsSync(passwordFile(config))) {
     return {

@@ -80,7 +80,8 @@ async function load(trx: Trx, programmeId: string, needId: string): Promise<Witn
     .where('n.id', '=', needId)
     .executeTakeFirst();
   if (!need) return undefined;
-  if (need.status !== 'resolved') {
+  // A verified need was resolved too: one a commander verified by hand may still be witnessed.
+  if (need.status !== 'resolved' && need.status !== 'verified') {
     throw new AppError(
       'INVALID_TRANSITION',
       `Only a resolved need can be witnessed; this one is ${need.status}.`,
