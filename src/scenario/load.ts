@@ -3,6 +3,7 @@ import { recordAudit } from '../audit/audit';
 import { hashPassword } from '../auth/passwords';
 import type { DB } from '../db/schema';
 import { type GeoCollection, saveMapFeatures, saveRoadNetwork } from '../geo/store';
+import { insertAgreements } from './agreements';
 import { scenarioRandom } from './generate';
 import { insertMentorship } from './mentorship';
 import { insertNeeds } from './needs';
@@ -82,6 +83,7 @@ export async function loadScenario(
     await saveRoadNetwork(trx, scenario.programme.id, scenario.roads);
     await insertNeeds(trx, scenario, scenarioRandom(scenario.seed).fork('needs'));
     await insertMentorship(trx, scenario, scenarioRandom(scenario.seed).fork('mentorship'));
+    await insertAgreements(trx, scenario, scenarioRandom(scenario.seed).fork('agreements'));
     await recordAudit(
       trx,
       { programmeId: scenario.programme.id, actorUserId: null, requestId: null },
