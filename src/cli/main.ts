@@ -3,6 +3,7 @@ import { dbCommand } from './commands/db';
 import { exportCommand } from './commands/export';
 import { gapCommand } from './commands/gap';
 import { logCommand } from './commands/log';
+import { matchCommand } from './commands/match';
 import { scenarioCommand } from './commands/scenario';
 import { devCommand, serveCommand } from './commands/serve';
 import { userCommand } from './commands/user';
@@ -21,6 +22,7 @@ export function buildCli(): Command {
   program.addCommand(logCommand());
   program.addCommand(scenarioCommand());
   program.addCommand(exportCommand());
+  program.addCommand(matchCommand());
   return program;
 }
 
