@@ -1,23 +1,30 @@
 import {
   ApartmentOutlined,
+  ApiOutlined,
   AuditOutlined,
   BranchesOutlined,
   CalendarOutlined,
   DashboardOutlined,
   EnvironmentOutlined,
+  ExperimentOutlined,
   FileProtectOutlined,
   FlagOutlined,
   FormOutlined,
   HeatMapOutlined,
+  LineChartOutlined,
   MedicineBoxOutlined,
+  ReadOutlined,
+  SafetyCertificateOutlined,
   SendOutlined,
+  SolutionOutlined,
   TeamOutlined,
+  UsergroupAddOutlined,
 } from '@ant-design/icons';
 import type { ComponentType, ReactNode } from 'react';
 import type { Permission } from '../../../src/auth/permissions';
 
 /** Sections of the navigation; later capabilities (needs, mentorships, …) add theirs here. */
-export const navGroups = ['overview', 'needs', 'registry'] as const;
+export const navGroups = ['overview', 'needs', 'mentorship', 'registry'] as const;
 export type NavGroup = (typeof navGroups)[number];
 
 /**
@@ -98,6 +105,85 @@ export const pages: PageEntry[] = [
     permission: 'coverage:read',
     nav: { group: 'needs', icon: <HeatMapOutlined /> },
     load: () => import('../pages/coverage/CoveragePage'),
+  },
+  {
+    id: 'proposals',
+    path: 'proposals',
+    permission: 'matching:read',
+    nav: { group: 'needs', icon: <ApiOutlined /> },
+    load: () => import('../pages/matching/ProposalsPage'),
+  },
+  {
+    id: 'proposalCompare',
+    path: 'proposals/compare',
+    permission: 'matching:read',
+    load: () => import('../pages/matching/ComparePage'),
+  },
+  {
+    id: 'proposal',
+    path: 'proposals/:id',
+    permission: 'matching:read',
+    load: () => import('../pages/matching/ProposalPage'),
+  },
+  {
+    id: 'microTeams',
+    path: 'micro-teams',
+    permission: 'matching:read',
+    nav: { group: 'needs', icon: <UsergroupAddOutlined /> },
+    load: () => import('../pages/matching/MicroTeamsPage'),
+  },
+  {
+    id: 'mentorship',
+    path: 'mentorship',
+    permission: 'mentorship:read',
+    nav: { group: 'mentorship', icon: <SolutionOutlined /> },
+    load: () => import('../pages/mentorship/MentorshipPage'),
+  },
+  {
+    id: 'mentorshipContract',
+    path: 'mentorship/contracts/:id',
+    permission: 'mentorship:read',
+    load: () => import('../pages/mentorship/ContractPage'),
+  },
+  {
+    id: 'mentorshipAssessments',
+    path: 'mentorship/assessments',
+    permission: 'assessments:confirm',
+    nav: { group: 'mentorship', icon: <SafetyCertificateOutlined /> },
+    load: () => import('../pages/mentorship/AssessmentQueuePage'),
+  },
+  {
+    id: 'mentorshipApprentice',
+    path: 'mentorship/apprentices/:id',
+    permission: 'mentorship:read',
+    load: () => import('../pages/mentorship/ApprenticePage'),
+  },
+  {
+    id: 'mentorshipMentor',
+    path: 'mentorship/mentors/:id',
+    permission: 'mentorship:read',
+    load: () => import('../pages/mentorship/MentorPage'),
+  },
+  {
+    id: 'mentorshipIndicators',
+    path: 'mentorship/indicators',
+    permission: 'dashboard:read',
+    nav: { group: 'mentorship', icon: <LineChartOutlined /> },
+    load: () => import('../pages/mentorship/IndicatorsPage'),
+  },
+  {
+    id: 'mentorshipServices',
+    path: 'mentorship/services',
+    permission: 'services:read',
+    nav: { group: 'mentorship', icon: <ExperimentOutlined /> },
+    load: () => import('../pages/mentorship/ServicesPage'),
+  },
+  {
+    id: 'competencies',
+    path: 'mentorship/competencies',
+    permission: 'mentorship:read',
+    nav: { group: 'mentorship', icon: <ReadOutlined /> },
+    load: () => import('../pages/mentorship/CompetenciesPage'),
   },
   {
     id: 'programmes',
