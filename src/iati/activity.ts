@@ -40,7 +40,7 @@ export type IatiProgramme = {
   batches: IatiBatch[];
 };
 
-const escape = (s: string) =>
+const xmlEscape = (s: string) =>
   s.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' })[c]!,
@@ -48,10 +48,10 @@ const escape = (s: string) =>
 
 /** One or two narratives: the Chinese default and an English one when there is one. */
 const narratives = (zh: string, en: string | null) =>
-  `<narrative>${escape(zh)}</narrative>${en ? `<narrative xml:lang="en">${escape(en)}</narrative>` : ''}`;
+  `<narrative>${xmlEscape(zh)}</narrative>${en ? `<narrative xml:lang="en">${xmlEscape(en)}</narrative>` : ''}`;
 
 const participatingOrg = (o: IatiOrganisation) =>
-  `<participating-org ref="${escape(o.ref)}" role="${orgRole[o.role]}" type="${o.type}">${narratives(o.name, o.nameEn)}</participating-org>`;
+  `<participating-org ref="${xmlEscape(o.ref)}" role="${orgRole[o.role]}" type="${o.type}">${narratives(o.name, o.nameEn)}</participating-org>`;
 
 // ActivityDateType: 1 planned start, 2 actual start, 3 planned end, 4 actual end.
 const dates = (startsOn: string, endsOn: string, today: string) =>
@@ -94,12 +94,12 @@ export function iatiActivitiesXml(p: IatiProgramme, generatedAt: Date): string {
     (end, b) => (end === null || b.endsOn > end ? b.endsOn : end),
     null,
   );
-  const reporting = `<reporting-org ref="${escape(p.reportingOrg.ref)}" type="10">${narratives(p.reportingOrg.name, p.reportingOrg.nameEn)}</reporting-org>`;
+  const reporting = `<reporting-org ref="${xmlEscape(p.reportingOrg.ref)}" type="10">${narratives(p.reportingOrg.name, p.reportingOrg.nameEn)}</reporting-org>`;
   const activity = (attrs: string, body: string[]) =>
     `<iati-activity last-updated-datetime="${now}" xml:lang="zh" default-currency="CNY" ${attrs}>\n${body.filter(Boolean).join('\n')}\n</iati-activity>`;
 
   const parent = activity('hierarchy="1"', [
-    `<iati-identifier>${escape(p.identifier)}</iati-identifier>`,
+    `<iati-identifier>${xmlEscape(p.identifier)}</iati-identifier>`,
     reporting,
     `<title>${narratives(p.title, p.titleEn)}</title>`,
     `<description type="1">${narratives(p.description, null)}</description>`,
@@ -108,14 +108,15 @@ export function iatiActivitiesXml(p: IatiProgramme, generatedAt: Date): string {
     `<activity-date iso-date="${p.startedOn}" type="2"/>`,
     '<recipient-country code="CN" percentage="100"/>',
     sectors,
-    ...p.batches.map((b) => `<related-activity ref="${escape(batchId(b))}" type="2"/>`),
+    ...p.batches.map((b) => `<related-activity ref="${xmlEscape(batchId(b))}" type="2"/>`),
+    // The programme's results run from its start (or its last batch's end, if that is earlier) to that end.
     ...(lastEnd
-      ? sumIndicators(p.batches).map((i) => result(i, p.startedOn > lastEnd ? lastEnd : p.startedOn, lastEnd))
+      ? sumIndicators(p.batches).map((i) => result(i, [p.startedOn, lastEnd].sort()[0]!, lastEnd))
       : []),
   ]);
   const children = p.batches.map((b) =>
     activity('hierarchy="2"', [
-      `<iati-identifier>${escape(batchId(b))}</iati-identifier>`,
+      `<iati-identifier>${xmlEscape(batchId(b))}</iati-identifier>`,
       reporting,
       `<title>${narratives(b.name, `Batch ${b.number}`)}</title>`,
       `<description type="1">${narratives(`${p.title}：${b.name}`, null)}</description>`,
@@ -124,7 +125,7 @@ export function iatiActivitiesXml(p: IatiProgramme, generatedAt: Date): string {
       dates(b.startsOn, b.endsOn, today),
       '<recipient-country code="CN" percentage="100"/>',
       sectors,
-      `<related-activity ref="${escape(p.identifier)}" type="1"/>`,
+      `<related-activity ref="${xmlEscape(p.identifier)}" type="1"/>`,
       ...b.indicators.map((i) => result(i, b.startsOn, b.endsOn)),
     ]),
   );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { availableActions, needActions, needStatuses, transition } from './workflow';
+import { availableActions, needActions, needStatuses, reopenTransition, transition } from './workflow';
 
 /** Every allowed edge, written out by hand; every other (status, action) pair must be refused. */
 const allowed: Record<string, string> = {
@@ -47,5 +47,15 @@ describe('need workflow', () => {
   it('lists the actions open to a reported need', () => {
     expect(availableActions('reported')).toEqual(['triage', 'reject', 'merge']);
     expect(availableActions('in_progress')).toEqual(['resolve']);
+  });
+});
+
+describe('a witness dispute', () => {
+  it('sends only a resolved need back to its team', () => {
+    for (const status of needStatuses) {
+      const result = reopenTransition(status);
+      if (status === 'resolved') expect(result).toEqual({ ok: true, to: 'in_progress' });
+      else expect(result).toMatchObject({ ok: false, reason: expect.stringContaining(status) });
+    }
   });
 });
