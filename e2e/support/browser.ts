@@ -28,7 +28,7 @@ export const pageErrors: string[] = [];
 export async function openPage(browser: Browser, width = 1280, height = 860): Promise<Page> {
   const context = await browser.newContext({ viewport: { width, height }, locale: 'zh-CN' });
   const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
+  page.setDefaultTimeout(25_000);
   page.on('pageerror', (error) => pageErrors.push(`${page.url()}: ${error.message}`));
   return page;
 }
@@ -67,4 +67,7 @@ export async function navLinks(page: Page): Promise<string[]> {
 /** Follows a link of the navigation menu (in the drawer on phones). */
 export async function goTo(page: Page, name: string) {
   await page.locator('nav').getByRole('link', { name, exact: true }).click();
+  // Pages are titled by their menu label (the overview by the programme's name).
+  if (name !== '指挥总览')
+    await page.getByRole('heading', { level: 1, name, exact: true }).waitFor({ timeout: 30_000 });
 }
