@@ -17,8 +17,10 @@ import {
  *   on or before `on`) and the monthly series over the last twelve;
  * - **local staff at level ≥ 4** of the facility (people of its organisation, latest confirmed
  *   level) in any competency of the service's specialty;
- * - the **dip between batches**: for each rotation (a batch's start, after the first batch),
- *   local volume in the month of the change and the next vs the three months before.
+ * - the **dip between batches**: for each of the latest three rotations (a batch's start, after
+ *   the first batch), local volume in the month of the change and the next vs the three months
+ *   before.
+ * Services without records in the last twelve months are left out (not delivered any more).
  */
 export type ServiceDependence = DependenceFigures & {
   facilityId: string;
@@ -73,9 +75,9 @@ export async function serviceDependence(
         coalesce(sum(sr.local_count) filter (where sr.month > b.last - interval '3 months'), 0) as local3,
         coalesce(sum(sr.aid_count) filter (where sr.month > b.last - interval '3 months'), 0) as aid3,
         json_agg(json_build_object('month', to_char(sr.month, 'YYYY-MM'), 'local', sr.local_count,
-          'aid', sr.aid_count) order by sr.month) filter (where sr.month > b.last - interval '12 months') as series
+          'aid', sr.aid_count) order by sr.month) as series
       from service_records sr cross join bounds b
-      where sr.programme_id = ${programmeId} and sr.month <= b.last
+      where sr.programme_id = ${programmeId} and sr.month <= b.last and sr.month > b.last - interval '12 months'
       group by sr.facility_id, sr.service
     ), latest as (
       select distinct on (s.apprentice_id, s.competency_id) s.apprentice_id, s.competency_id, s.level
@@ -96,6 +98,8 @@ export async function serviceDependence(
       where bt.programme_id = ${programmeId}
         and bt.number > (select min(number) from batches where programme_id = ${programmeId})
         and date_trunc('month', bt.starts_on) + interval '1 month' <= b.last
+      order by bt.number desc
+      limit 3
     ), dips as (
       select sr.facility_id, sr.service, c.number,
         coalesce(sum(sr.local_count) filter (where sr.month < c.m), 0) / 3.0 as before,
@@ -104,18 +108,21 @@ export async function serviceDependence(
       join changes c on sr.month between c.m - interval '3 months' and c.m + interval '1 month'
       where sr.programme_id = ${programmeId}
       group by sr.facility_id, sr.service, c.number
+    ), dip_lists as (
+      select facility_id, service, json_agg(json_build_object('batch', number, 'before', before, 'around', around)
+        order by number) as dips
+      from dips group by facility_id, service
     )
     select fs.facility_id, f.name as facility_name, county.id as county_id, county.name as county_name,
       r.population, fs.service, fs.specialty_code, fs.local3, fs.aid3, fs.series,
-      coalesce(l4.staff, 0) as staff,
-      (select json_agg(json_build_object('batch', d.number, 'before', d.before, 'around', d.around)
-        order by d.number) from dips d where d.facility_id = fs.facility_id and d.service = fs.service) as dips
+      coalesce(l4.staff, 0) as staff, dl.dips
     from fs
     join facilities f on f.programme_id = ${programmeId} and f.id = fs.facility_id
     join regions r on r.programme_id = f.programme_id and r.id = f.region_id
     left join regions county on county.programme_id = r.programme_id
       and county.id = case when r.level = 'county' then r.id when r.level = 'township' then r.parent_id end
     left join level4 l4 on l4.facility_id = fs.facility_id and l4.specialty_code = fs.specialty_code
+    left join dip_lists dl on dl.facility_id = fs.facility_id and dl.service = fs.service
     where true ${scope}
     order by county.name, f.name, fs.service`.execute(db);
 
