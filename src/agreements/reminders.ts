@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
 import type { JobWorker } from '../jobs/queue';
+import { openMetTargetWitnesses, openTargetMetWitness } from '../witness/targets';
 import { REVIEW_DUE_DAYS } from './repository';
 import { recordMetTargets } from './targets';
 
@@ -57,7 +58,17 @@ export const agreementsDailyWorker: JobWorker = {
     const reminders = await remindDueReviews(database.db, today);
     const programmes = await database.db.selectFrom('programmes').select('id').execute();
     let met = 0;
-    for (const p of programmes) met += (await recordMetTargets(database.db, p.id, today)).length;
-    return { reminders: reminders.length, met };
+    let witnessRequests = 0;
+    for (const p of programmes) {
+      // Each newly met target asks to be witnessed, in the transaction that stamps it (src/witness/).
+      met += (
+        await recordMetTargets(database.db, p.id, today, new Date(), (trx, t) =>
+          openTargetMetWitness(trx, p.id, t.id),
+        )
+      ).length;
+      // Met targets stamped without a request (before witnessing existed) get one now.
+      witnessRequests += await openMetTargetWitnesses(database.db, p.id);
+    }
+    return { reminders: reminders.length, met, witnessRequests };
   },
 };

@@ -1,5 +1,7 @@
+import type { Transaction } from 'kysely';
 import { recordAudit } from '../audit/audit';
 import type { Db } from '../db/database';
+import type { DB } from '../db/schema';
 import { computeIndicator, indicator } from '../indicators/catalogue';
 import type { Breakdown, IndicatorValue } from '../indicators/types';
 import { type TargetStatusResult, targetStatus } from './target-status';
@@ -117,7 +119,14 @@ function safeIndicator(id: string) {
  * Evaluates every target of the programme and stamps `met_at` on those seen met for the first
  * time (a met target stays an achievement even if the figure later slips). Returns the newly met.
  */
-export async function recordMetTargets(db: Db, programmeId: string, today: string, now = new Date()) {
+export async function recordMetTargets(
+  db: Db,
+  programmeId: string,
+  today: string,
+  now = new Date(),
+  // E.g. the witness registry opens the target's `target.met` request in the stamp's transaction.
+  onMet?: (trx: Transaction<DB>, target: TargetView) => Promise<unknown>,
+) {
   const targets = await evaluateTargets(db, programmeId, 'all', today);
   const newlyMet = targets.filter((t) => t.status === 'met' && t.metAt === null);
   // Each stamp and its audit row commit together.
@@ -140,6 +149,7 @@ export async function recordMetTargets(db: Db, programmeId: string, today: strin
           after: { targetId: t.id, indicatorId: t.indicatorId, value: t.current, targetValue: t.targetValue },
         },
       );
+      if (onMet) await onMet(trx, t);
     }
   });
   return newlyMet.map((t) => ({ ...t, metAt: now }));

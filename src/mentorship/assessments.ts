@@ -77,7 +77,13 @@ export async function recordAssessment(
  * the cadre's subtree (otherwise it reads as not found). Returns the confirmed row.
  */
 /** Locks a pending assessment whose apprentice lies in the witness's scope (else not found). */
-async function loadPending(trx: Trx, actor: Actor, id: string, action: 'confirm' | 'dispute') {
+async function loadPending(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  action: 'confirm' | 'dispute',
+  evenIfConfirmed = false,
+) {
   const before = await trx
     .selectFrom('assessments as s')
     .innerJoin('people as ap', (j) =>
@@ -93,7 +99,7 @@ async function loadPending(trx: Trx, actor: Actor, id: string, action: 'confirm'
     .forUpdate('s')
     .executeTakeFirst();
   if (!before) throw notFound('Assessment');
-  if (before.status !== 'pending_confirmation') {
+  if (before.status !== 'pending_confirmation' && !(evenIfConfirmed && before.status === 'confirmed')) {
     throw new AppError(
       'INVALID_TRANSITION',
       `This assessment is ${before.status.replace('_', ' ')}, not pending.`,
@@ -149,11 +155,25 @@ export async function confirmAssessment(
  * A witness disputes a pending assessment with a reason: it never counts, and the mentor
  * records a new one. The witnessing workflow calls this when a party disputes.
  */
-export async function disputeAssessment(trx: Trx, actor: Actor, id: string, reason: string, audit: Audit) {
-  const before = await loadPending(trx, actor, id, 'dispute');
+export async function disputeAssessment(
+  trx: Trx,
+  actor: Actor,
+  id: string,
+  reason: string,
+  audit: Audit,
+  // A witness party may dispute after the recipient cadre confirmed: the confirmation is withdrawn.
+  options: { evenIfConfirmed?: boolean } = {},
+) {
+  const before = await loadPending(trx, actor, id, 'dispute', options.evenIfConfirmed);
   const after = await trx
     .updateTable('assessments')
-    .set({ status: 'disputed', dispute_reason: reason })
+    .set({
+      status: 'disputed',
+      dispute_reason: reason,
+      confirmed_by: null,
+      confirmed_by_person_id: null,
+      confirmed_at: null,
+    })
     .where('programme_id', '=', actor.programmeId)
     .where('id', '=', id)
     .returningAll()

@@ -8,6 +8,9 @@ import type { App } from '../http/app';
 import { changeContext } from '../http/context';
 import { pageFields } from '../http/paging';
 import { idParams } from '../shared/ids';
+import { asRecipientStatement } from '../witness/assessments';
+import { openWitness } from '../witness/service';
+import { cachedLogSigner } from '../witness/signer';
 import { listActivities, recordActivity } from './activities';
 import { confirmAssessment, disputeAssessment, listAssessments, recordAssessment } from './assessments';
 import { createCompetency, listCompetencies, updateCompetency } from './catalogue';
@@ -34,6 +37,7 @@ const tags = ['mentorship'];
 /** Mentorship: the competency catalogue, contracts, teaching, assessments, services, indicators. */
 export async function mentorshipRoutes(app: App) {
   const { db } = app.deps.database;
+  const logSigner = cachedLogSigner(db, app.deps.config);
 
   app.get(
     '/api/mentorship/competencies',
@@ -153,9 +157,11 @@ export async function mentorshipRoutes(app: App) {
     extendInput,
     (trx, actor, id, body, log) => changeMentorship(trx, actor, id, 'extend', body, log),
   );
-  contractAction('complete', 'Complete a running contract', noteInput, (trx, actor, id, body, log) =>
-    changeMentorship(trx, actor, id, 'complete', body, log),
-  );
+  contractAction('complete', 'Complete a running contract', noteInput, async (trx, actor, id, body, log) => {
+    await changeMentorship(trx, actor, id, 'complete', body, log);
+    // A completed contract asks its parties to witness it (src/witness/), in the same transaction.
+    await openWitness(trx, actor.programmeId, 'mentorship.completed', id, log);
+  });
   contractAction(
     'end-early',
     'End a running contract early, with a reason',
@@ -200,7 +206,11 @@ export async function mentorshipRoutes(app: App) {
     },
     async (request, reply) => {
       const { actor, audit } = changeContext(request);
-      const id = await inChange(db, audit, (trx, log) => recordActivity(trx, actor, request.body, log));
+      const id = await inChange(db, audit, async (trx, log) => {
+        const created = await recordActivity(trx, actor, request.body, log);
+        await openWitness(trx, actor.programmeId, 'teaching_activity', created, log);
+        return created;
+      });
       const [created] = await listActivities(db, actor, { id });
       return reply.status(201).send(created ?? { id });
     },
@@ -233,7 +243,11 @@ export async function mentorshipRoutes(app: App) {
     },
     async (request, reply) => {
       const { actor, audit } = changeContext(request);
-      const id = await inChange(db, audit, (trx, log) => recordAssessment(trx, actor, request.body, log));
+      const id = await inChange(db, audit, async (trx, log) => {
+        const created = await recordAssessment(trx, actor, request.body, log);
+        await openWitness(trx, actor.programmeId, 'assessment', created, log);
+        return created;
+      });
       const [created] = (
         await listAssessments(db, actor, { apprenticeId: request.body.apprenticeId })
       ).filter((a) => a.id === id);
@@ -253,8 +267,12 @@ export async function mentorshipRoutes(app: App) {
     },
     async (request) => {
       const { actor, audit } = changeContext(request);
+      const deps = { signer: await logSigner() };
+      // The cadre's confirmation is the recipient party's attestation on the witness request.
       const row = await inChange(db, audit, (trx, log) =>
-        confirmAssessment(trx, actor, request.params.id, log, { note: request.body.note }),
+        asRecipientStatement(trx, actor, request.params.id, { verdict: 'attested' }, log, deps, () =>
+          confirmAssessment(trx, actor, request.params.id, log, { note: request.body.note }),
+        ),
       );
       const [confirmed] = (await listAssessments(db, actor, { apprenticeId: row.apprentice_id })).filter(
         (a) => a.id === row.id,
@@ -276,8 +294,12 @@ export async function mentorshipRoutes(app: App) {
     },
     async (request) => {
       const { actor, audit } = changeContext(request);
+      const deps = { signer: await logSigner() };
+      const { reason } = request.body;
       const row = await inChange(db, audit, (trx, log) =>
-        disputeAssessment(trx, actor, request.params.id, request.body.reason, log),
+        asRecipientStatement(trx, actor, request.params.id, { verdict: 'disputed', reason }, log, deps, () =>
+          disputeAssessment(trx, actor, request.params.id, reason, log),
+        ),
       );
       const [disputed] = (await listAssessments(db, actor, { apprenticeId: row.apprentice_id })).filter(
         (a) => a.id === row.id,

@@ -79,6 +79,8 @@ export interface TeachingActivitiesTable {
   case_summary: Generated<string>;
   recorded_by: string | null;
   created_at: CreatedAt;
+  /** When every witness party attested it (src/witness/kinds/teaching-activity.ts; 0012). */
+  witnessed_at: ColumnType<Date | null, Date | null | undefined, Date | null>;
 }
 export interface ActivityAttendeesTable {
   programme_id: string;

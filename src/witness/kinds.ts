@@ -5,7 +5,11 @@ import type { Db } from '../db/database';
 import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import type { JsonValue } from '../transparency/entry';
+import { assessmentKind } from './kinds/assessment';
+import { mentorshipCompletedKind } from './kinds/mentorship-completed';
 import { needResolved } from './kinds/need-resolved';
+import { targetMetKind } from './kinds/target-met';
+import { teachingActivityKind } from './kinds/teaching-activity';
 import type { Party } from './parties';
 
 type Trx = Transaction<DB>;
@@ -15,7 +19,9 @@ export type WitnessableRecord = {
   /** The record's public fields (ids, dates, codes, counts; never names): what the digest covers. */
   publicFields: JsonValue;
   /** The organisation that speaks for each required party. */
-  partyOrganisations: Record<Party, string>;
+  partyOrganisations: Partial<Record<Party, string>>;
+  /** The parties this record needs, when they depend on the record (default: the kind's). */
+  requiredParties?: readonly Party[];
   batchId: string | null;
 };
 
@@ -33,7 +39,7 @@ export type RecordSummary = {
 };
 
 /** Who changes the record when its witnessed state changes, and under which audit. */
-export type WitnessOutcomeContext = { actor: Actor; audit: Audit };
+export type WitnessOutcomeContext = { actor: Actor; audit: Audit; now?: Date };
 
 /**
  * A kind of record that claims an achievement and can be witnessed. Each declares the parties
@@ -42,6 +48,7 @@ export type WitnessOutcomeContext = { actor: Actor; audit: Audit };
  */
 export interface WitnessKind {
   readonly kind: string;
+  /** The parties that must attest (a record may narrow them: `WitnessableRecord.requiredParties`). */
   readonly requiredParties: readonly Party[];
   /** Loads a record ready to be witnessed; refuses (INVALID_TRANSITION) a record not in that state. */
   load(trx: Trx, programmeId: string, recordId: string): Promise<WitnessableRecord | undefined>;
@@ -50,17 +57,17 @@ export interface WitnessKind {
     programmeId: string,
     recordIds: readonly string[],
   ): Promise<Map<string, RecordSummary>>;
+  /** After one party attested (before `onWitnessed` when it was the last): e.g. the cadre's confirmation. */
+  onAttested?(trx: Trx, context: WitnessOutcomeContext, recordId: string, party: Party): Promise<void>;
   onWitnessed(trx: Trx, context: WitnessOutcomeContext, recordId: string): Promise<void>;
   onDisputed(trx: Trx, context: WitnessOutcomeContext, recordId: string, reason: string): Promise<void>;
 }
 
-/**
- * Every witnessable kind. Mentorship kinds ('assessment', 'teaching_activity',
- * 'mentorship.completed') and agreement targets ('target.met') register here once their
- * capabilities exist.
- */
+/** Every witnessable kind (docs/transparency.md, "Record kinds"). */
 export const witnessKinds: ReadonlyMap<string, WitnessKind> = new Map(
-  [needResolved].map((k) => [k.kind, k] as const),
+  [needResolved, assessmentKind, teachingActivityKind, mentorshipCompletedKind, targetMetKind].map(
+    (k) => [k.kind, k] as const,
+  ),
 );
 
 /** The kind named `kind`, or a 400 naming it. */

@@ -50,7 +50,7 @@ export async function batchFigures(db: Db, programmeId: string): Promise<BatchFi
       (select count(*) from needs n where n.programme_id = b.programme_id and n.batch_id = b.id
         and n.status in ('resolved', 'verified')) as resolved,
       (select count(*) from witness_requests w where w.programme_id = b.programme_id and w.batch_id = b.id
-        and w.status = 'witnessed') as witnessed,
+        and w.kind = 'need.resolved' and w.status = 'witnessed') as witnessed,
       ${
         mentorship
           ? sql`(select count(distinct a.apprentice_id) from assessments a where a.programme_id = b.programme_id

@@ -35,6 +35,11 @@ export async function openWitness(
   const witnessable = witnessKind(kind);
   const record = await witnessable.load(trx, programmeId, recordId);
   if (!record) throw notFound('Record');
+  const required = record.requiredParties ?? witnessable.requiredParties;
+  const missing = required.find((party) => !record.partyOrganisations[party]);
+  if (missing)
+    throw new AppError('CONFLICT', `No organisation witnesses this record for the ${missing} party.`);
+  const partyOrganisation = (party: Party) => record.partyOrganisations[party] as string;
   const digest = recordDigest(record.publicFields);
   const now = clock(options);
   const existing = await trx
@@ -47,7 +52,7 @@ export async function openWitness(
     .executeTakeFirst();
   if (existing?.status === 'open') return existing.id;
   if (existing) {
-    const step = witnessStep(await stateOf(trx, existing, witnessable.requiredParties), { type: 'reopen' });
+    const step = witnessStep(await stateOf(trx, existing, required), { type: 'reopen' });
     if (!step.ok)
       throw new AppError('INVALID_TRANSITION', `This record cannot be witnessed again: ${step.reason}.`);
   }
@@ -76,10 +81,10 @@ export async function openWitness(
       .where('id', '=', id)
       .execute();
     // The parties are those of the new round: the supporting hospital may have changed.
-    for (const party of witnessable.requiredParties) {
+    for (const party of required) {
       await trx
         .updateTable('witness_parties')
-        .set({ organisation_id: record.partyOrganisations[party] })
+        .set({ organisation_id: partyOrganisation(party) })
         .where('programme_id', '=', programmeId)
         .where('request_id', '=', id)
         .where('party', '=', party)
@@ -106,11 +111,11 @@ export async function openWitness(
     await trx
       .insertInto('witness_parties')
       .values(
-        witnessable.requiredParties.map((party) => ({
+        required.map((party) => ({
           programme_id: programmeId,
           request_id: id,
           party,
-          organisation_id: record.partyOrganisations[party],
+          organisation_id: partyOrganisation(party),
         })),
       )
       .execute();
@@ -190,7 +195,12 @@ export async function recordStatement(
   if (!party || !partyRow || !mayAttestFor(actor, party, partyRow.path)) {
     throw new AppError('FORBIDDEN', 'You do not witness this record for any of its parties.');
   }
-  const before = await stateOf(trx, request, kind.requiredParties);
+  // The parties the request was opened with (a record may need fewer than its kind's default).
+  const before = await stateOf(
+    trx,
+    request,
+    partyRows.map((p) => p.party),
+  );
   const step = witnessStep(before, { type: verdict.verdict === 'attested' ? 'attest' : 'dispute', party });
   if (!step.ok) throw new AppError('INVALID_TRANSITION', `You cannot witness this now: ${step.reason}.`);
 
@@ -259,7 +269,9 @@ export async function recordStatement(
       reason: verdict.verdict === 'disputed' ? verdict.reason : undefined,
     },
   });
-  const context = { actor, audit };
+  const context = { actor, audit, now };
+  if (verdict.verdict === 'attested' && kind.onAttested)
+    await kind.onAttested(trx, context, request.record_id, party);
   if (witnessed) await kind.onWitnessed(trx, context, request.record_id);
   if (verdict.verdict === 'disputed') await kind.onDisputed(trx, context, request.record_id, verdict.reason);
 }
