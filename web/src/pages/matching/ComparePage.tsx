@@ -45,7 +45,9 @@ export default function ComparePage() {
       title={
         <Space>
           {label}
-          <Link to={`/proposals/${p.id}`}>{formatDate(p.createdAt)}</Link>
+          <Link to={`/proposals/${p.id}`}>
+            {formatDate(p.createdAt)} {new Date(p.createdAt).toLocaleTimeString()}
+          </Link>
           <ProposalStatusTag status={p.status} />
         </Space>
       }

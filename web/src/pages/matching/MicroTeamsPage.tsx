@@ -61,7 +61,7 @@ export default function MicroTeamsPage() {
                         <Tag key={m.id}>{m.name}</Tag>
                       ))}
                   </Space>
-                  <Typography.Text type="secondary">
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
                     {t('matching.teamNeeds', { count: team.needs.length })}
                   </Typography.Text>
                   <ul style={{ marginTop: 4 }}>
@@ -71,7 +71,9 @@ export default function MicroTeamsPage() {
                       </li>
                     ))}
                   </ul>
-                  <Typography.Text type="secondary">{t('matching.visitPlan')}</Typography.Text>
+                  <Typography.Text type="secondary" style={{ display: 'block' }}>
+                    {t('matching.visitPlan')}
+                  </Typography.Text>
                   <ol style={{ marginTop: 4 }}>
                     {team.visits.map((v) => (
                       <li key={`${v.facilityId}-${v.arriveOn}`}>

@@ -23,7 +23,7 @@ import { Link, useNavigate, useParams } from 'react-router';
 import { api } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/PageHeader';
-import { useLocalName, useRegions, useSpecialtyName } from '../../components/reference';
+import { useSpecialtyName } from '../../components/reference';
 import { ErrorDetail, ErrorState, LoadingState } from '../../components/states';
 import { formatDate, formatNumber } from '../../i18n/format';
 import {
@@ -35,9 +35,24 @@ import {
   useExpertName,
   useUnservedReason,
 } from './shared';
-import { type Assignment, isRunning, type PairChoice, type Proposal, type Unserved } from './types';
+import {
+  type Assignment,
+  isRunning,
+  type PairChoice,
+  type Proposal,
+  type Unserved,
+  type UnservedReason,
+} from './types';
 
 type Choice = 'pin' | 'forbid';
+const unservedReasonCodes: UnservedReason[] = [
+  'capacity_spent',
+  'not_worth',
+  'too_far',
+  'too_large',
+  'rules',
+  'no_specialist',
+];
 const key = (c: PairChoice) => `${c.needId}|${c.personId}`;
 
 /** 方案审阅: progress while it runs; then the score explained, teams, assignments with reasons, unserved needs and why. */
@@ -51,8 +66,6 @@ export default function ProposalPage() {
   const expertName = useExpertName();
   const assignmentReason = useAssignmentReason();
   const unservedReason = useUnservedReason();
-  const local = useLocalName();
-  const regions = useRegions();
   const [choices, setChoices] = useState<Map<string, { choice: Choice; pair: PairChoice }>>(new Map());
   const [busy, setBusy] = useState<'reoptimise' | 'accept' | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -69,10 +82,6 @@ export default function ProposalPage() {
   if (q.error) return <ErrorState error={q.error} onRetry={() => q.refetch()} />;
   if (!p) return <LoadingState />;
 
-  const countyName = (regionId: string | null) => {
-    const r = regions.data?.find((x) => x.id === regionId);
-    return r ? local(r.name, r.nameEn) : '—';
-  };
   const toggle = (a: Assignment, choice: Choice) => {
     const pair = { needId: a.needId, personId: a.expert.id };
     setChoices((prev) => {
@@ -129,6 +138,7 @@ export default function ProposalPage() {
     {
       key: 'need',
       title: t('matching.need'),
+      onCell: () => ({ style: { minWidth: 220 } }),
       render: (_, a) => (
         <Space direction="vertical" size={0}>
           <Typography.Text strong>{a.needTitle}</Typography.Text>
@@ -141,6 +151,7 @@ export default function ProposalPage() {
     {
       key: 'expert',
       title: t('matching.expert'),
+      onCell: () => ({ style: { minWidth: 140 } }),
       render: (_, a) => (
         <Space size={4} wrap>
           {expertName(a.expert)}
@@ -213,6 +224,8 @@ export default function ProposalPage() {
     {
       key: 'reason',
       title: t('matching.whyNotColumn'),
+      filters: unservedReasonCodes.map((r) => ({ text: t(`matching.unservedReason.${r}`), value: r })),
+      onFilter: (value, u) => u.reason === value,
       render: (_, u) => (
         <Space direction="vertical" size={0}>
           <Tag color="orange">{t(`matching.unservedReason.${u.reason}`)}</Tag>
@@ -358,7 +371,7 @@ export default function ProposalPage() {
                 <Card
                   size="small"
                   type="inner"
-                  title={`${t('matching.teamNo', { n: team.teamNo })} · ${countyName(team.countyId)}`}
+                  title={t('matching.teamNo', { n: team.teamNo })}
                   data-testid="team-card"
                 >
                   <Typography.Paragraph strong>
@@ -381,7 +394,7 @@ export default function ProposalPage() {
                   <Timeline
                     style={{ marginTop: 8 }}
                     items={team.visits.map((v) => ({
-                      children: t('matching.visit', {
+                      children: t(v.travelHours > 0 ? 'matching.visit' : 'matching.visitOnSite', {
                         date: formatDate(v.arriveOn),
                         facility: v.facilityName,
                         days: formatNumber(v.days, 1),
@@ -417,6 +430,16 @@ export default function ProposalPage() {
       ) : null}
       {p.unserved.length > 0 ? (
         <Card title={t('matching.unservedTitle', { count: p.unserved.length })} style={{ marginBottom: 16 }}>
+          <Space wrap style={{ marginBottom: 12 }} data-testid="unserved-summary">
+            {unservedReasonCodes
+              .map((r) => [r, p.unserved.filter((u) => u.reason === r).length] as const)
+              .filter(([, n]) => n > 0)
+              .map(([r, n]) => (
+                <Tag key={r} color="orange">
+                  {t('matching.unservedCount', { reason: t(`matching.unservedReason.${r}`), count: n })}
+                </Tag>
+              ))}
+          </Space>
           <Table
             rowKey="needId"
             size="small"
