@@ -54,7 +54,12 @@ type Row = {
   dips: { batch: number; before: number; around: number }[] | null;
 };
 
-export type DependenceOptions = { on?: string | undefined; scopePath?: string | undefined };
+export type DependenceOptions = {
+  on?: string | undefined;
+  scopePath?: string | undefined;
+  /** Whether to build the monthly series (the dashboard shows it; indicators do not need it). */
+  series?: boolean;
+};
 
 /** Every facility and service with records, with its figures and stage. */
 export async function serviceDependence(
@@ -74,8 +79,12 @@ export async function serviceDependence(
       select sr.facility_id, sr.service, max(sr.specialty_code) as specialty_code,
         coalesce(sum(sr.local_count) filter (where sr.month > b.last - interval '3 months'), 0) as local3,
         coalesce(sum(sr.aid_count) filter (where sr.month > b.last - interval '3 months'), 0) as aid3,
-        json_agg(json_build_object('month', to_char(sr.month, 'YYYY-MM'), 'local', sr.local_count,
-          'aid', sr.aid_count) order by sr.month) as series
+        ${
+          options.series === false
+            ? sql`null::json`
+            : sql`json_agg(json_build_object('month', to_char(sr.month, 'YYYY-MM'), 'local', sr.local_count,
+          'aid', sr.aid_count) order by sr.month)`
+        } as series
       from service_records sr cross join bounds b
       where sr.programme_id = ${programmeId} and sr.month <= b.last and sr.month > b.last - interval '12 months'
       group by sr.facility_id, sr.service

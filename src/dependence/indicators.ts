@@ -63,7 +63,11 @@ function fromDependence(
   reduce: (rows: ServiceDependence[]) => number | null,
 ): IndicatorDefinition['compute'] {
   return async (db, programmeId, { breakdown, filters }) => {
-    let rows = await serviceDependence(db, programmeId, { on: filters.to, scopePath: filters.scopePath });
+    let rows = await serviceDependence(db, programmeId, {
+      on: filters.to,
+      scopePath: filters.scopePath,
+      series: false,
+    });
     if (filters.specialtyCode) rows = rows.filter((r) => r.specialtyCode === filters.specialtyCode);
     if (breakdown === 'programme') return [{ key: null, label: TOTAL, value: reduce(rows) }];
     const keyOf = (r: ServiceDependence): [string | null, string] =>
