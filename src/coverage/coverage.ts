@@ -3,7 +3,7 @@ import type { Actor } from '../auth/actor';
 import type { Db } from '../db/database';
 import { prioritySql } from '../needs/priority-sql';
 import { openStatuses } from '../needs/workflow';
-import { orgInScope } from '../registry/scope';
+import { escapeLike, orgInScope } from '../registry/scope';
 import { type CoverageShares, townshipReach } from './compute';
 import { loadRoadGraph } from './travel-times';
 
@@ -47,36 +47,31 @@ export async function specialtyCoverage(
   const started = performance.now();
   const p = actor.programmeId;
   const now = options.now ?? new Date();
-  const townshipsInScope = db
-    .selectFrom('regions as t')
-    .leftJoin('regions as c', (j) =>
-      j.onRef('c.programme_id', '=', 't.programme_id').onRef('c.id', '=', 't.parent_id'),
-    )
-    .where('t.programme_id', '=', p)
-    .where('t.level', '=', 'township')
-    .where((eb) =>
-      eb.exists(
-        eb
-          .selectFrom('facilities as sf')
-          .select(sql`1`.as('one'))
-          .where('sf.programme_id', '=', p)
-          .whereRef('sf.region_id', '=', 't.id')
-          .where(orgInScope('sf.organisation_id', actor)),
-      ),
-    );
-  const [network, townships, seats, needs] = await Promise.all([
+  const scopeLike = `${escapeLike(actor.scopePath)}%`;
+  // Plain joins on the organisation path, not a correlated scope test per row: without
+  // statistics (fresh PGlite) the planner would run that test townships × facilities times.
+  const [network, allTownships, seats, needs] = await Promise.all([
     loadRoadGraph(db, p),
-    townshipsInScope
+    db
+      .selectFrom('regions as t')
+      .leftJoin('regions as c', (j) =>
+        j.onRef('c.programme_id', '=', 't.programme_id').onRef('c.id', '=', 't.parent_id'),
+      )
       .select(['t.id', 't.name', 't.population', 'c.id as countyId', 'c.name as countyName'])
+      .where('t.programme_id', '=', p)
+      .where('t.level', '=', 'township')
       .orderBy('t.code')
       .execute(),
     // A township's seat: its health centre, else any of its facilities.
     db
-      .selectFrom('facilities')
-      .select(['region_id', 'id'])
-      .where('programme_id', '=', p)
-      .orderBy(sql`case when level = 'township_health_centre' then 0 else 1 end`)
-      .orderBy('code')
+      .selectFrom('facilities as f')
+      .innerJoin('organisations as o', (j) =>
+        j.onRef('o.programme_id', '=', 'f.programme_id').onRef('o.id', '=', 'f.organisation_id'),
+      )
+      .select(['f.region_id', 'f.id', sql<boolean>`o.path like ${scopeLike}`.as('inScope')])
+      .where('f.programme_id', '=', p)
+      .orderBy(sql`case when f.level = 'township_health_centre' then 0 else 1 end`)
+      .orderBy('f.code')
       .execute(),
     db
       .selectFrom('needs as n')
@@ -89,9 +84,12 @@ export async function specialtyCoverage(
         sql<number>`sum(${prioritySql('n', now)})`.as('unmetPriority'),
         sql<number>`sum(n.population_affected)`.as('unmetPopulation'),
       ])
+      .innerJoin('organisations as o', (j) =>
+        j.onRef('o.programme_id', '=', 'f.programme_id').onRef('o.id', '=', 'f.organisation_id'),
+      )
       .where('n.programme_id', '=', p)
       .where('n.status', 'in', [...openStatuses])
-      .where(orgInScope('f.organisation_id', actor))
+      .where('o.path', 'like', scopeLike)
       .$if(Boolean(options.specialtyCode), (q) =>
         q.where('n.specialty_code', '=', options.specialtyCode as string),
       )
@@ -100,6 +98,9 @@ export async function specialtyCoverage(
   ]);
   const seatOf = new Map<string, string>();
   for (const f of seats) if (!seatOf.has(f.region_id)) seatOf.set(f.region_id, f.id);
+  // Townships in scope: those with a facility of the account's organisation subtree.
+  const scoped = new Set(seats.filter((f) => f.inScope).map((f) => f.region_id));
+  const townships = allTownships.filter((t) => scoped.has(t.id));
   const needsOf = new Map(needs.map((n) => [n.region_id, n]));
 
   let reach: ReturnType<typeof townshipReach> | null = null;

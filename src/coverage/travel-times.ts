@@ -6,7 +6,7 @@ import { buildRoadGraph, pairsWithin, type RoadGraph } from './shortest-paths';
 export const TRAVEL_CACHE_MAX_HOURS = 3;
 // Two-key advisory lock (int4, int4): this class of lock, then the programme.
 const TRAVEL_LOCK_CLASS = 7305;
-const CHUNK = 1000;
+const CHUNK = 20_000;
 
 export type RoadNetworkGraph = {
   version: number;
@@ -100,19 +100,14 @@ export async function ensureTravelTimes(
     }
     const pairs = pairsWithin(network.graph, [...network.nodeOfFacility.values()], TRAVEL_CACHE_MAX_HOURS);
     await trx.deleteFrom('travel_times').where('programme_id', '=', programmeId).execute();
+    // Three arrays per statement instead of five parameters a row: far fewer round trips.
     for (let i = 0; i < pairs.length; i += CHUNK) {
-      await trx
-        .insertInto('travel_times')
-        .values(
-          pairs.slice(i, i + CHUNK).map((p) => ({
-            programme_id: programmeId,
-            network_version: network.version,
-            from_facility_id: network.facilityOfNode.get(p.from) as string,
-            to_facility_id: network.facilityOfNode.get(p.to) as string,
-            hours: Math.round(p.hours * 1000) / 1000,
-          })),
-        )
-        .execute();
+      const chunk = pairs.slice(i, i + CHUNK);
+      await sql`insert into travel_times (programme_id, network_version, from_facility_id, to_facility_id, hours)
+        select ${programmeId}::uuid, ${network.version}::int, u.f, u.t, u.h
+        from unnest(${chunk.map((p) => network.facilityOfNode.get(p.from))}::uuid[],
+          ${chunk.map((p) => network.facilityOfNode.get(p.to))}::uuid[],
+          ${chunk.map((p) => Math.round(p.hours * 1000) / 1000)}::real[]) as u(f, t, h)`.execute(trx);
     }
     await trx
       .insertInto('travel_time_caches')
