@@ -149,18 +149,25 @@ function makeTeam(
     .map((id) => input.facilities.get(id))
     .filter((f): f is MatchingFacility => f !== undefined);
   const townships = new Set(facilities.map((f) => f.townshipName ?? f.id)).size;
-  const county = input.facilities.get(facilities[0]?.id ?? '')?.countyName ?? null;
+  // Name every county the team's visits reach (a team may cross a county line), not just the first's.
+  const counties = [...new Set(facilities.map((f) => f.countyName).filter((c): c is string => !!c))].sort();
+  const countyZh =
+    counties.length === 0 ? null : `${counties.slice(0, 3).join('、')}${counties.length > 3 ? '等' : ''}`;
+  const countyEn =
+    counties.length === 0
+      ? null
+      : `${counties.slice(0, 3).join(', ')}${counties.length > 3 ? ' and others' : ''}`;
   const specialties = [...new Set(needs.map((j) => input.needs[j]!.specialtyCode))].sort();
   const zhNames = specialties.map((c) => input.specialtyNames.get(c)?.zh ?? c).join('、');
   const enNames = specialties.map((c) => input.specialtyNames.get(c)?.en ?? c).join(', ');
   const statementZh =
     needs.length === 0
       ? '暂无分配需求，作为机动力量支援本县工作'
-      : `负责${county ?? '地区'}${townships}个乡镇（${facilities.length}个医疗机构）的${zhNames}需求，共${needs.length}项，优先级合计${priorityTotal}`;
+      : `负责${countyZh ?? '地区'}${townships}个乡镇（${facilities.length}个医疗机构）的${zhNames}需求，共${needs.length}项，优先级合计${priorityTotal}`;
   const statementEn =
     needs.length === 0
       ? 'No needs assigned yet; a reserve supporting the county'
-      : `Responsible for ${needs.length} ${enNames} need${needs.length > 1 ? 's' : ''} at ${facilities.length} facilit${facilities.length > 1 ? 'ies' : 'y'} in ${townships} township${townships > 1 ? 's' : ''} of ${county ?? 'the prefecture'}, total priority ${priorityTotal}`;
+      : `Responsible for ${needs.length} ${enNames} need${needs.length > 1 ? 's' : ''} at ${facilities.length} facilit${facilities.length > 1 ? 'ies' : 'y'} in ${townships} township${townships > 1 ? 's' : ''} of ${countyEn ?? 'the prefecture'}, total priority ${priorityTotal}`;
   return {
     members: [...members].sort((a, b) => (a === leader ? -1 : b === leader ? 1 : a - b)),
     leader,
