@@ -41,11 +41,11 @@ export default function ApprenticePage() {
       xAxis: { type: 'time' },
       yAxis: {
         type: 'value',
-        min: 0.5,
-        max: 5.5,
+        min: 0,
+        max: 5,
         interval: 1,
         axisLabel: {
-          formatter: (v: number) => (Number.isInteger(v) ? t(`mentorship.levelShort.${v}`) : ''),
+          formatter: (v: number) => (v >= 1 && v <= 5 ? t(`mentorship.levelShort.${v}`) : ''),
         },
       },
       series: levels.map((l) => ({

@@ -151,12 +151,12 @@ export default function IndicatorsPage() {
   const monthsOption = useMemo<EChartsOption>(() => {
     const rows = (d?.medianMonthsToLevel4 ?? [])
       .filter((r) => r.competencyId !== null && r.medianMonths !== null)
-      .sort((a, b) => (b.medianMonths ?? 0) - (a.medianMonths ?? 0));
+      .sort((a, b) => (a.medianMonths ?? 0) - (b.medianMonths ?? 0));
     return {
       aria: { enabled: true },
       tooltip: { trigger: 'axis' },
       grid: { left: 8, right: 24, top: 8, bottom: 8, containLabel: true },
-      xAxis: { type: 'value', name: t('mentorship.ind.months') },
+      xAxis: { type: 'value', axisLabel: { formatter: (v: number) => `${v}` } },
       yAxis: {
         type: 'category',
         data: rows.map((r) => r.competencyName ?? '—'),
