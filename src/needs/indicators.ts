@@ -123,13 +123,19 @@ export async function remoteNeedsResolvedShare(
   filters: NeedIndicatorFilters & { hours?: number } = {},
 ): Promise<RemoteResolvedRow[]> {
   const hours = filters.hours ?? 2;
-  const townshipHours = sql<number>`coalesce((select min(tc.travel_hours_to_seat) from facilities tc
-    where tc.programme_id = r.programme_id and tc.region_id = r.id and tc.level = 'township_health_centre'),
-    f.travel_hours_to_seat)`;
+  // Each township's health-centre travel time, grouped once (not looked up per need).
+  const centres = db
+    .selectFrom('facilities')
+    .select(['region_id', sql<number>`min(travel_hours_to_seat)`.as('hours')])
+    .where('programme_id', '=', programmeId)
+    .where('level', '=', 'township_health_centre')
+    .groupBy('region_id')
+    .as('tc');
   const rows = await needsIn(db, programmeId, filters)
+    .leftJoin(centres, 'tc.region_id', 'r.id')
     .where('r.level', '=', 'township')
     .where('n.status', 'not in', ['merged', 'rejected'])
-    .where(sql<SqlBool>`${townshipHours} > ${hours}`)
+    .where(sql<SqlBool>`coalesce(tc.hours, f.travel_hours_to_seat) > ${hours}`)
     .select([
       'county.id as countyId',
       'county.name as countyName',
