@@ -1,12 +1,12 @@
 import { type SqlBool, sql } from 'kysely';
 import type { Db } from '../db/database';
-import { orgInScope } from '../registry/scope';
+import { escapeLike } from '../registry/scope';
 import type { NeedStatus } from './workflow';
 
 /**
  * Indicators about needs, computed in the database. Each is a named function
  * (db, programmeId, filters) → rows, so the later indicator catalogue can list them as they are.
- * Rows per county come with a total row whose countyId is null.
+ * The median and share indicators add a total row whose countyId is null.
  */
 export type NeedIndicatorFilters = {
   /** Limit to facilities of this organisation subtree (the account's scope). */
@@ -31,9 +31,11 @@ function needsIn(db: Db, programmeId: string, filters: NeedIndicatorFilters) {
           sql<SqlBool>`county.id = case when r.level = 'county' then r.id when r.level = 'township' then r.parent_id end`,
         ),
     )
+    .innerJoin('organisations as o', (j) =>
+      j.onRef('o.programme_id', '=', 'f.programme_id').onRef('o.id', '=', 'f.organisation_id'),
+    )
     .where('n.programme_id', '=', programmeId);
-  if (filters.scopePath)
-    q = q.where(orgInScope('f.organisation_id', { programmeId, scopePath: filters.scopePath }));
+  if (filters.scopePath) q = q.where('o.path', 'like', `${escapeLike(filters.scopePath)}%`);
   if (filters.specialtyCode) q = q.where('n.specialty_code', '=', filters.specialtyCode);
   if (filters.batchId) q = q.where('n.batch_id', '=', filters.batchId);
   return q;

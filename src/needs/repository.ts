@@ -62,8 +62,14 @@ const countyOf = (r: string) =>
  * A need is visible to an account whose organisation subtree holds the facility, and to an
  * expert deployed (in any batch) to a facility of the same county: they are who resolves it.
  */
-export function needVisible(actor: Pick<Actor, 'programmeId' | 'scopePath' | 'personId'>) {
-  const inScope = orgInScope('f.organisation_id', actor);
+export function needVisible(
+  actor: Pick<Actor, 'programmeId' | 'scopePath' | 'personId'>,
+  /** The facility organisation's path column when the query joins it (cheaper than a lookup per row). */
+  orgPathColumn?: string,
+) {
+  const inScope = orgPathColumn
+    ? sql<SqlBool>`${sql.ref(orgPathColumn)} like ${`${escapeLike(actor.scopePath)}%`}`
+    : orgInScope('f.organisation_id', actor);
   if (!actor.personId) return inScope;
   return sql<SqlBool>`(${inScope} or exists (
     select 1 from deployments vd
@@ -86,8 +92,11 @@ export function visibleNeeds(db: Db, actor: Actor) {
     .leftJoin('regions as county', (j) =>
       j.onRef('county.programme_id', '=', 'r.programme_id').on(sql<SqlBool>`county.id = ${countyOf('r')}`),
     )
+    .innerJoin('organisations as fo', (j) =>
+      j.onRef('fo.programme_id', '=', 'f.programme_id').onRef('fo.id', '=', 'f.organisation_id'),
+    )
     .where('n.programme_id', '=', actor.programmeId)
-    .where(needVisible(actor));
+    .where(needVisible(actor, 'fo.path'));
 }
 
 const sortColumns = {
