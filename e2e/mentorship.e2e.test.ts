@@ -44,10 +44,17 @@ async function choose(page: Page, scope: Locator, label: string, option: string 
       break;
     } catch (error) {
       if (attempt === 3) throw error;
-      await page.keyboard.press('Escape');
+      await scope.getByLabel(label, { exact: true }).click({ force: true }); // closes it
     }
   }
   await item.click();
+}
+
+/** Presses a dialog's submit button (the tall dialog may still be settling after an error shows). */
+async function submit(dialog: Locator, name: string) {
+  const button = dialog.getByRole('button', { name, exact: true });
+  await button.scrollIntoViewIfNeeded();
+  await button.click({ force: true });
 }
 
 /** Types a date into an antd DatePicker. */
@@ -71,6 +78,7 @@ describe('a mentorship from contract to a witnessed level', () => {
     await screenshot(page, 'mentorship-list-desktop');
     await page.getByRole('button', { name: '签订师徒协议' }).click();
     const dialog = page.getByRole('dialog');
+    await page.waitForLoadState('networkidle'); // the form's choices come from several lists
     await choose(page, dialog, '带教医院', host);
     await typeDate(dialog, '开始日期', startsOn);
     await typeDate(dialog, '结束日期', endsOn);
@@ -129,14 +137,14 @@ describe('a mentorship from contract to a witnessed level', () => {
     const summary = dialog.getByLabel('病例摘要（须去标识）');
     await summary.fill('患者，男，58岁，联系电话 138 1234 5678，颈短张口受限，术前评估为困难气道。');
     const refused = posted(page, 'activities');
-    await dialog.getByRole('button', { name: '登记', exact: true }).click();
+    await submit(dialog, '登记');
     expect((await refused).status()).toBe(400);
     const spans = dialog.getByTestId('identifier-spans');
     await expect.poll(() => spans.locator('mark').textContent()).toBe('138 1234 5678');
     await screenshot(page, 'mentorship-activity-refused');
     await summary.fill('患者，男，58岁，颈短张口受限，术前评估为困难气道。');
     const logged = posted(page, 'activities');
-    await dialog.getByRole('button', { name: '登记', exact: true }).click();
+    await submit(dialog, '登记');
     expect((await logged).status()).toBe(201);
     await page.locator('.ant-table-row', { hasText: '困难气道评估与处理教学查房' }).waitFor();
     await page.context().close();
@@ -151,11 +159,12 @@ describe('a mentorship from contract to a witnessed level', () => {
       .getByRole('button', { name: '记录考核' })
       .click();
     const dialog = page.getByRole('dialog');
+    await page.waitForLoadState('networkidle');
     await choose(page, dialog, '能力项', competency);
     await choose(page, dialog, '评定等级', '3 级');
     await dialog.getByLabel('考核说明').fill('能在上级医师电话指导下完成困难气道评估和可视喉镜插管。');
     const recorded = posted(page, 'assessments');
-    await dialog.getByRole('button', { name: '提交考核' }).click();
+    await submit(dialog, '提交考核');
     expect((await recorded).status()).toBe(201);
     await page.context().close();
   });
