@@ -125,19 +125,19 @@ export async function remoteNeedsResolvedShare(
   filters: NeedIndicatorFilters & { hours?: number } = {},
 ): Promise<RemoteResolvedRow[]> {
   const hours = filters.hours ?? 2;
-  // Each township's health-centre travel time, grouped once (not looked up per need).
-  const centres = db
-    .selectFrom('facilities')
-    .select(['region_id', sql<number>`min(travel_hours_to_seat)`.as('hours')])
-    .where('programme_id', '=', programmeId)
-    .where('level', '=', 'township_health_centre')
-    .groupBy('region_id')
-    .as('tc');
+  // Townships by their health centre's travel time (a facility's own where a township has none),
+  // as uncorrelated sets the planner hashes once rather than a lookup per need.
+  const centres = (p: string) =>
+    sql`(select c.region_id from facilities c where c.programme_id = ${p} and c.level = 'township_health_centre')`;
+  const remoteCentres = sql`(select c.region_id from facilities c where c.programme_id = ${programmeId}
+    and c.level = 'township_health_centre' group by c.region_id having min(c.travel_hours_to_seat) > ${hours})`;
   const rows = await needsIn(db, programmeId, filters)
-    .leftJoin(centres, 'tc.region_id', 'r.id')
     .where('r.level', '=', 'township')
     .where('n.status', 'not in', ['merged', 'rejected'])
-    .where(sql<SqlBool>`coalesce(tc.hours, f.travel_hours_to_seat) > ${hours}`)
+    .where(
+      sql<SqlBool>`(f.region_id in ${remoteCentres}
+        or (f.travel_hours_to_seat > ${hours} and f.region_id not in ${centres(programmeId)}))`,
+    )
     .select([
       'county.id as countyId',
       'county.name as countyName',
