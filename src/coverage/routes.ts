@@ -209,21 +209,8 @@ export async function coverageRoutes(app: App) {
         })),
       );
       const version = await inChange(db, audit, async (trx, log) => {
-        const previous = await trx
-          .selectFrom('road_networks')
-          .select('version')
-          .where('programme_id', '=', actor.programmeId)
-          .forUpdate()
-          .executeTakeFirst();
-        await saveRoadNetwork(trx, actor.programmeId, network);
-        // saveRoadNetwork deletes the network row before reading its version, so it restarts at 1;
-        // the version must grow for cached travel times to be seen as stale.
-        const saved = await trx
-          .updateTable('road_networks')
-          .set({ version: (previous?.version ?? 0) + 1 })
-          .where('programme_id', '=', actor.programmeId)
-          .returning('version')
-          .executeTakeFirstOrThrow();
+        // The version grows with each network, so cached travel times are seen as stale.
+        const saved = { version: await saveRoadNetwork(trx, actor.programmeId, network) };
         await log({
           action: 'road_network.replaced',
           entity: 'programme',

@@ -49,12 +49,18 @@ export async function saveMapFeatures(
   return collection.features.length;
 }
 
-/** Replaces a programme's road network and bumps its version (cached travel times become stale). */
+/** Replaces a programme's road network and returns its new, higher version (cached travel times become stale). */
 export async function saveRoadNetwork(
   trx: Transaction<DB>,
   programmeId: string,
   network: RoadNetworkInput,
-): Promise<void> {
+): Promise<number> {
+  // Read the version before the row goes: the new network's version must be higher.
+  const previous = await trx
+    .selectFrom('road_networks')
+    .select('version')
+    .where('programme_id', '=', programmeId)
+    .executeTakeFirst();
   await trx.deleteFrom('road_networks').where('programme_id', '=', programmeId).execute();
   await trx.deleteFrom('road_edges').where('programme_id', '=', programmeId).execute();
   await trx.deleteFrom('road_nodes').where('programme_id', '=', programmeId).execute();
@@ -87,19 +93,16 @@ export async function saveRoadNetwork(
       .onConflict((oc) => oc.doNothing())
       .execute();
   }
-  const previous = await trx
-    .selectFrom('road_networks')
-    .select('version')
-    .where('programme_id', '=', programmeId)
-    .executeTakeFirst();
-  await trx
+  return trx
     .insertInto('road_networks')
     .values({
       programme_id: programmeId,
       seat_node_id: network.seatNodeId,
       version: (previous?.version ?? 0) + 1,
     })
-    .execute();
+    .returning('version')
+    .executeTakeFirstOrThrow()
+    .then((r) => r.version);
 }
 
 /** Road features name their class `roadClass` (a generated map says `kind: 'highway'`, say). */
