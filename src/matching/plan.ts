@@ -108,6 +108,15 @@ export async function solveMatching(
     const report = (p: GapProgress) =>
       onProgress?.(Math.min(1, (done + size(s) * Math.min(1, p.seconds / seconds)) / total));
     let solution = await solve(s.instance, { timeLimitSeconds: seconds, seed: 1, onProgress: report });
+    if (!solution.feasible && solution.status === 'unknown') {
+      // No plan found within a short slice (worker start-up can eat most of it on a busy machine):
+      // try once more with a longer one before giving up on the pins and must-serve needs.
+      solution = await solve(s.instance, {
+        timeLimitSeconds: Math.max(2, seconds),
+        seed: 2,
+        onProgress: report,
+      });
+    }
     let status: SpecialtyResult['status'] = solution.status;
     let instance = s.instance;
     if (!solution.feasible) {
