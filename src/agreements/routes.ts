@@ -4,6 +4,7 @@ import { AppError, notFound } from '../errors';
 import type { App } from '../http/app';
 import { changeContext } from '../http/context';
 import { idParams } from '../shared/ids';
+import { addEvidence, completeReview, scheduleReview } from './follow-up';
 import { remindersOf } from './reminders';
 import { agreementInScope, dueReviews, findAgreement, listAgreements } from './repository';
 import {
@@ -14,16 +15,7 @@ import {
   reviewDoneInput,
   reviewInput,
 } from './schema';
-import {
-  addClause,
-  addEvidence,
-  attachDocument,
-  completeReview,
-  createAgreement,
-  deleteAgreement,
-  scheduleReview,
-  updateAgreement,
-} from './service';
+import { addClause, attachDocument, createAgreement, deleteAgreement, updateAgreement } from './service';
 import { agreementTypes } from './tables';
 import { evaluateTargets } from './targets';
 

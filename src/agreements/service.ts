@@ -5,9 +5,9 @@ import type { Actor } from '../auth/actor';
 import type { DB } from '../db/schema';
 import { AppError, notFound, validationError } from '../errors';
 import { indicator } from '../indicators/catalogue';
-import { escapeLike, requireOrgInScope } from '../registry/scope';
+import { requireOrgInScope } from '../registry/scope';
 import { agreementInScope } from './repository';
-import type { AgreementInput, AgreementPatch, ClauseInput, EvidenceInput, ReviewInput } from './schema';
+import type { AgreementInput, AgreementPatch, ClauseInput, ReviewInput } from './schema';
 
 type Trx = Transaction<DB>;
 
@@ -34,7 +34,7 @@ function checkTargets(clauses: ClauseInput[], path: (i: number, j: number) => st
 }
 
 /** Every organisation a clause or review names must be a party of the agreement. */
-function checkParties(
+export function checkParties(
   parties: Set<string>,
   clauses: ClauseInput[],
   reviews: ReviewInput[],
@@ -182,7 +182,8 @@ export async function createAgreement(trx: Trx, actor: Actor, input: AgreementIn
 }
 
 /** Loads an agreement the actor may change (its owner organisation in scope), locked for update. */
-async function loadForChange(trx: Trx, actor: Actor, id: string) {
+/** The agreement, locked for change, when the actor's scope owns it. */
+export async function loadForChange(trx: Trx, actor: Actor, id: string) {
   const row = await trx
     .selectFrom('agreements')
     .selectAll()
@@ -240,7 +241,7 @@ export async function deleteAgreement(trx: Trx, actor: Actor, id: string, audit:
   await audit({ action: 'agreement.deleted', entity: 'agreement', entityId: id, before });
 }
 
-async function partiesOf(trx: Trx, actor: Actor, id: string) {
+export async function partiesOf(trx: Trx, actor: Actor, id: string) {
   const rows = await trx
     .selectFrom('agreement_parties')
     .select('organisation_id')
@@ -313,103 +314,4 @@ export async function attachDocument(
       .execute();
   await audit({ action: 'agreement.document_attached', entity: 'agreement', entityId: id, after: doc });
   return doc;
-}
-
-/** The agreement a target belongs to, when the actor may change it. */
-async function targetForChange(trx: Trx, actor: Actor, targetId: string) {
-  const t = await trx
-    .selectFrom('agreement_targets')
-    .select(['id', 'agreement_id'])
-    .where('programme_id', '=', actor.programmeId)
-    .where('id', '=', targetId)
-    .executeTakeFirst();
-  if (!t) throw notFound('Target');
-  await loadForChange(trx, actor, t.agreement_id);
-  return t;
-}
-
-/** Links a record or document as evidence for a target. */
-export async function addEvidence(
-  trx: Trx,
-  actor: Actor,
-  targetId: string,
-  input: EvidenceInput,
-  audit: Audit,
-) {
-  const t = await targetForChange(trx, actor, targetId);
-  const row = await trx
-    .insertInto('target_evidence')
-    .values({
-      programme_id: actor.programmeId,
-      target_id: targetId,
-      entity: input.entity,
-      entity_id: input.entityId,
-      note: input.note,
-      added_by: actor.userId,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await audit({
-    action: 'agreement.evidence_added',
-    entity: 'agreement',
-    entityId: t.agreement_id,
-    after: row,
-  });
-  return row;
-}
-
-export async function scheduleReview(trx: Trx, actor: Actor, id: string, input: ReviewInput, audit: Audit) {
-  await loadForChange(trx, actor, id);
-  checkParties(await partiesOf(trx, actor, id), [], [input]);
-  const row = await trx
-    .insertInto('agreement_reviews')
-    .values({
-      programme_id: actor.programmeId,
-      agreement_id: id,
-      due_on: input.dueOn,
-      responsible_organisation_id: input.responsibleOrganisationId,
-    })
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await audit({ action: 'agreement.review_scheduled', entity: 'agreement', entityId: id, after: row });
-  return row;
-}
-
-/**
- * Records a review as done. The agreement's owner, or a user of the responsible party, may.
- */
-export async function completeReview(
-  trx: Trx,
-  actor: Actor,
-  reviewId: string,
-  input: { doneOn: string; outcome: string },
-  audit: Audit,
-) {
-  const review = await trx
-    .selectFrom('agreement_reviews as r')
-    .innerJoin('organisations as o', (j) =>
-      j.onRef('o.programme_id', '=', 'r.programme_id').onRef('o.id', '=', 'r.responsible_organisation_id'),
-    )
-    .innerJoin('agreements as a', (j) =>
-      j.onRef('a.programme_id', '=', 'r.programme_id').onRef('a.id', '=', 'r.agreement_id'),
-    )
-    .selectAll('r')
-    .select('o.path')
-    .where('r.programme_id', '=', actor.programmeId)
-    .where('r.id', '=', reviewId)
-    .where((eb) =>
-      eb.or([eb('o.path', 'like', `${escapeLike(actor.scopePath)}%`), agreementInScope(actor, 'owner', 'a')]),
-    )
-    .executeTakeFirst();
-  if (!review) throw notFound('Review');
-  if (review.done_on) throw new AppError('INVALID_TRANSITION', 'This review is already done.');
-  const after = await trx
-    .updateTable('agreement_reviews')
-    .set({ done_on: input.doneOn, outcome: input.outcome })
-    .where('programme_id', '=', actor.programmeId)
-    .where('id', '=', reviewId)
-    .returningAll()
-    .executeTakeFirstOrThrow();
-  await audit({ action: 'agreement.review_done', entity: 'agreement', entityId: review.agreement_id, after });
-  return after;
 }
