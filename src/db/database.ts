@@ -4,6 +4,7 @@ import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { PGliteDialect, SessionLock } from './pglite-dialect';
+import { preparingPool } from './prepared';
 import type { DB } from './schema';
 
 export type Db = Kysely<DB>;
@@ -46,7 +47,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: options.poolSize ?? 10 });
     pool.on('error', () => {}); // idle-client errors surface on the next query instead
     return {
-      db: new Kysely<DB>({ dialect: new PostgresDialect({ pool }) }),
+      db: new Kysely<DB>({ dialect: new PostgresDialect({ pool: preparingPool(pool) }) }),
       kind: 'postgres',
       query: async (sql, params) => (await pool.query(sql, params as unknown[])).rows,
       rawTransaction: async (fn) => {

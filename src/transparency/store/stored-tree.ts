@@ -44,7 +44,8 @@ export class StoredTree implements TreeReader {
     if (ids.length === 0) return [];
     const levels = ids.map((id) => id.level);
     const indexes = ids.map((id) => id.index);
-    const { rows } = await sql<{ level: number; idx: number; hash: Uint8Array }>`
+    // One fixed text (prepared once per connection on a server): proofs are the log's hot read.
+    const { rows } = await sql<{ level: number; idx: number; hash: Uint8Array }>`/* prepare:log_nodes_by_id */
       select n.level, n.idx, n.hash
       from unnest(${levels}::smallint[], ${indexes}::bigint[]) as q(level, idx)
       join log_nodes n on n.programme_id = ${this.programmeId} and n.level = q.level and n.idx = q.idx`.execute(
