@@ -36,7 +36,7 @@ function wrapClient(client: pg.PoolClient): PostgresPoolClient {
       }
       // Cursors and other query objects (streaming) pass through untouched.
       return client.query(textOrConfig as pg.Submittable);
-    }) as PostgresPoolClient['query'],
+    }) as unknown as PostgresPoolClient['query'],
     release: (destroy?: boolean) => client.release(destroy),
   };
 }
