@@ -65,7 +65,16 @@ export type SpecialtyModel = {
   instance: GapInstance;
   /** Whether each (expert slot, need slot) pair is allowed, row-major like the instance. */
   allowed: Uint8Array;
+  /**
+   * The same pairs as lists (unserved agent left out): need slot b may go to the expert slots
+   * `candidates.agent[candidates.start[b] .. candidates.start[b + 1])`. Few pairs are allowed at
+   * national scale (under 2 %), so loops over these lists replace scans of whole columns.
+   */
+  candidates: CandidateLists;
 };
+
+/** Compressed lists of the allowed expert slots of each need slot. */
+export type CandidateLists = { start: Int32Array; agent: Int32Array };
 
 export type MatchingModel = {
   input: MatchingInput;
@@ -117,136 +126,3 @@ export const pairValue = (priority: number, oneWayHours: number, rules: Matching
 /** The integer cost the solver minimises for a pair (tenths of a point, negated value). */
 export const pairCost = (priority: number, oneWayHours: number, rules: MatchingRules) =>
   -Math.round(COST_SCALE * pairValue(priority, oneWayHours, rules));
-
-/**
- * Builds the assignment model: one GAP per specialty (no pair crosses specialties, so the
- * subproblems are independent and their optima and bounds add up). A pair is allowed when the
- * specialty matches (expert competencies are taken to be their specialty's: the registry holds
- * none per expert), the one-way trip is within the limit (a pin overrides it), the effort and
- * travel fit the expert's days, and no rule forbids it. Forbidden pairs weigh more than the
- * expert's capacity, as the solver expects.
- */
-export function buildMatchingModel(input: MatchingInput, rules: MatchingRules): MatchingModel {
-  const warnings: string[] = [];
-  const capacity = input.experts.map((e) => expertCapacity(e, input, rules));
-  const effort = input.needs.map((n) => n.effortDays ?? rules.defaultEffortDays);
-  const expertIndex = new Map(input.experts.map((e, i) => [e.personId, i]));
-  const needIndex = new Map(input.needs.map((n, j) => [n.id, j]));
-  const stay = new Set(rules.stayAtPrefecture);
-  const mustServe = new Set(rules.mustServe);
-  const forbidden = new Set(rules.forbids.map((f) => `${f.needId}|${f.personId}`));
-  const pinned = new Map<string, string>();
-  for (const pin of rules.pins) {
-    const i = expertIndex.get(pin.personId);
-    const j = needIndex.get(pin.needId);
-    if (i === undefined || j === undefined) {
-      warnings.push(`pin ignored: need ${pin.needId} or expert ${pin.personId} is not in this batch`);
-    } else if (input.experts[i]?.specialtyCode !== input.needs[j]?.specialtyCode) {
-      warnings.push(`pin ignored: need ${pin.needId} and expert ${pin.personId} differ in specialty`);
-    } else pinned.set(pin.needId, pin.personId);
-  }
-
-  const bySpecialty = new Map<string, { experts: number[]; needs: number[] }>();
-  const group = (code: string) => {
-    let g = bySpecialty.get(code);
-    if (!g) {
-      g = { experts: [], needs: [] };
-      bySpecialty.set(code, g);
-    }
-    return g;
-  };
-  input.experts.forEach((e, i) => {
-    if ((capacity[i] as number) > 0) group(e.specialtyCode).experts.push(i);
-  });
-  input.needs.forEach((n, j) => {
-    group(n.specialtyCode).needs.push(j);
-  });
-
-  const blocked = new Map<number, PairBlock[]>();
-  const specialties: SpecialtyModel[] = [];
-  for (const [code, g] of [...bySpecialty].sort(([a], [b]) => a.localeCompare(b))) {
-    const allowedRows: { j: number; allowed: boolean[]; hours: number[] }[] = [];
-    for (const j of g.needs) {
-      const need = input.needs[j] as MatchingNeed;
-      const pin = pinned.get(need.id);
-      const blocks: PairBlock[] = [];
-      const hours: number[] = [];
-      const allowed = g.experts.map((i) => {
-        const expert = input.experts[i] as MatchingExpert;
-        const h = input.travel(expert.baseFacilityId, need.facilityId);
-        hours.push(h ?? 0);
-        const block = pairBlock(expert, need, h, pin, {
-          stay: stay.has(expert.personId),
-          forbidden: forbidden.has(`${need.id}|${expert.personId}`),
-          prefectureHospitalId: input.prefectureHospitalId,
-          maxHours: rules.maxTravelHours,
-          fits: h !== null && pairWeight(effort[j] as number, h) <= (capacity[i] as number),
-        });
-        if (block) blocks.push(block);
-        return block === null;
-      });
-      if (allowed.some(Boolean)) allowedRows.push({ j, allowed, hours });
-      else {
-        blocked.set(j, blocks);
-        if (mustServe.has(need.id))
-          warnings.push(`must-serve need ${need.id} has no expert who may serve it`);
-        if (pin) warnings.push(`pin of need ${need.id} cannot hold: the pair breaks a limit`);
-      }
-    }
-    if (allowedRows.length === 0) continue;
-    const m = g.experts.length + 1;
-    const n = allowedRows.length;
-    const cost = new Float64Array(m * n);
-    const weight = new Float64Array(m * n);
-    const allowedFlat = new Uint8Array(m * n);
-    const cap = new Float64Array(m);
-    g.experts.forEach((i, a) => {
-      cap[a] = capacity[i] as number;
-    });
-    // The unserved agent: cost 0, one unit per need, room for all of them.
-    cap[m - 1] = n;
-    allowedRows.forEach((row, b) => {
-      const need = input.needs[row.j] as MatchingNeed;
-      row.allowed.forEach((ok, a) => {
-        const h = row.hours[a] as number;
-        const c = a * n + b;
-        cost[c] = ok ? pairCost(need.priority, h, rules) : 0;
-        weight[c] = ok ? pairWeight(effort[row.j] as number, h) : (cap[a] as number) + 1;
-        allowedFlat[c] = ok ? 1 : 0;
-      });
-      const serveOnly = mustServe.has(need.id) || pinned.has(need.id);
-      weight[(m - 1) * n + b] = serveOnly ? n + 1 : 1;
-      allowedFlat[(m - 1) * n + b] = serveOnly ? 0 : 1;
-    });
-    specialties.push({
-      specialtyCode: code,
-      experts: g.experts,
-      needs: allowedRows.map((r) => r.j),
-      instance: { agents: m, jobs: n, cost, weight, capacity: cap },
-      allowed: allowedFlat,
-    });
-  }
-  return { input, rules, capacity, effort, specialties, blocked, warnings };
-}
-
-function pairBlock(
-  expert: MatchingExpert,
-  need: MatchingNeed,
-  hours: number | null,
-  pin: string | undefined,
-  o: {
-    stay: boolean;
-    forbidden: boolean;
-    prefectureHospitalId: string | null;
-    maxHours: number;
-    fits: boolean;
-  },
-): PairBlock | null {
-  if (o.forbidden) return 'rules';
-  if (pin !== undefined && pin !== expert.personId) return 'rules';
-  if (o.stay && need.facilityId !== o.prefectureHospitalId) return 'rules';
-  if (hours === null) return 'no_road';
-  if (hours > o.maxHours && pin !== expert.personId) return 'too_far';
-  if (!o.fits) return 'too_large';
-  return null;
-}

@@ -1,6 +1,7 @@
 import type { GapInstance } from './gap/instance';
 import type { GapProgress, GapSolution } from './gap/solve';
 import { COST_SCALE, type MatchingModel, type SpecialtyModel } from './model';
+import { solveSparse } from './sparse-solve';
 
 /** Any GAP solver with the engine's contract (solveGap on this thread, or solveGapInWorker). */
 export type GapSolver = (
@@ -49,16 +50,19 @@ function subCost(s: SpecialtyModel, plan: ArrayLike<number>): number {
  */
 export function fillSpareCapacity(s: SpecialtyModel, plan: number[]): number[] {
   const { agents: m, jobs: n, cost, weight, capacity } = s.instance;
+  const { start, agent } = s.candidates;
   const out = plan.slice();
   const load = new Float64Array(m);
   for (let b = 0; b < n; b++) load[out[b] as number]! += weight[(out[b] as number) * n + b] as number;
-  const order = [...Array(n).keys()].sort((x, y) => minCost(s, x) - minCost(s, y));
+  const least = Float64Array.from({ length: n }, (_, b) => minCost(s, b));
+  const order = [...Array(n).keys()].sort((x, y) => (least[x] as number) - (least[y] as number));
   for (const b of order) {
     if (out[b] !== m - 1) continue;
     let best = -1;
-    for (let a = 0; a < m - 1; a++) {
+    for (let k = start[b] as number; k < (start[b + 1] as number); k++) {
+      const a = agent[k] as number;
       const c = a * n + b;
-      if (!s.allowed[c] || (cost[c] as number) >= 0) continue;
+      if ((cost[c] as number) >= 0) continue;
       if ((load[a] as number) + (weight[c] as number) > (capacity[a] as number) + 1e-9) continue;
       if (best < 0 || (cost[c] as number) < (cost[best * n + b] as number)) best = a;
     }
@@ -71,18 +75,34 @@ export function fillSpareCapacity(s: SpecialtyModel, plan: number[]): number[] {
   return out;
 }
 
+/** The cheapest allowed cost of need slot b (0: the unserved agent). */
 function minCost(s: SpecialtyModel, b: number): number {
-  const { agents: m, jobs: n, cost } = s.instance;
+  const { jobs: n, cost } = s.instance;
+  const { start, agent } = s.candidates;
   let best = 0;
-  for (let a = 0; a < m - 1; a++) if (s.allowed[a * n + b]) best = Math.min(best, cost[a * n + b] as number);
+  for (let k = start[b] as number; k < (start[b + 1] as number); k++)
+    best = Math.min(best, cost[(agent[k] as number) * n + b] as number);
   return best;
 }
 
+/** Slices with more (expert, need) cells than this go to the sparse solver, the rest to the engine. */
+export const SPARSE_FROM_CELLS = 20_000;
+
+type SliceAnswer = {
+  plan: number[];
+  bound: number;
+  status: SpecialtyResult['status'];
+  instance: GapInstance;
+  seconds: number;
+};
+
 /**
  * Solves the model: each specialty's GAP in turn within a share of the time limit (in proportion
- * to its size), then sums the plans' values and the solver's lower bounds on cost (a sum of valid
- * bounds of independent subproblems is a valid bound of the whole). When must-serve needs of a
- * specialty cannot all fit, that specialty is solved again without the rule, with a warning.
+ * to its allowed pairs), then sums the plans' values and the lower bounds on cost (a sum of valid
+ * bounds of independent subproblems is a valid bound of the whole). Small slices go to the GAP
+ * engine (whose HiGHS thread proves them optimal); large ones, where under 2 % of the engine's
+ * m × n cells are allowed pairs, to the sparse solver (`sparse-solve.ts`). When must-serve needs
+ * of a specialty cannot all fit, that specialty is solved again without the rule, with a warning.
  */
 export async function solveMatching(
   model: MatchingModel,
@@ -93,7 +113,8 @@ export async function solveMatching(
   const assignment: (number | null)[] = model.input.needs.map(() => null);
   const warnings = [...model.warnings];
   const results: SpecialtyResult[] = [];
-  const size = (s: SpecialtyModel) => s.instance.agents * s.instance.jobs;
+  // Work grows with the pairs that can happen, not with the m × n cells.
+  const size = (s: SpecialtyModel) => s.candidates.agent.length + s.instance.jobs;
   const order = [...model.specialties].sort((a, b) => size(b) - size(a));
   const total = order.reduce((sum, s) => sum + size(s), 0) || 1;
   const deadline = started + model.rules.timeLimitSeconds * 1000;
@@ -107,31 +128,18 @@ export async function solveMatching(
     remaining -= size(s);
     const report = (p: GapProgress) =>
       onProgress?.(Math.min(1, (done + size(s) * Math.min(1, p.seconds / seconds)) / total));
-    let solution = await solve(s.instance, { timeLimitSeconds: seconds, seed: 1, onProgress: report });
-    if (!solution.feasible && solution.status === 'unknown') {
-      // No plan found within a short slice (worker start-up can eat most of it on a busy machine):
-      // try once more with a longer one before giving up on the pins and must-serve needs.
-      solution = await solve(s.instance, {
-        timeLimitSeconds: Math.max(2, seconds),
-        seed: 2,
-        onProgress: report,
-      });
-    }
-    let status: SpecialtyResult['status'] = solution.status;
-    let instance = s.instance;
-    if (!solution.feasible) {
-      // Must-serve needs that cannot all fit: serve what fits and say so.
-      instance = relaxMustServe(s);
-      solution = await solve(instance, { timeLimitSeconds: Math.max(0.5, seconds / 2), seed: 1 });
-      status = 'relaxed';
+    const answer = isLarge(s)
+      ? solveLargeSlice(s, seconds)
+      : await solveSmallSlice(s, solve, seconds, report);
+    if (answer.status === 'relaxed')
       warnings.push(
         `must-serve needs of ${s.specialtyCode} do not all fit the experts' days; some are left out`,
       );
-    }
-    const plan = fillSpareCapacity({ ...s, instance }, solution.assignment);
+    const { instance } = answer;
+    const plan = fillSpareCapacity({ ...s, instance }, answer.plan);
     const cost = subCost({ ...s, instance }, plan);
     // The relaxed instance's bound is the bound of the problem actually solved.
-    const bound = Math.min(solution.bound, cost);
+    const bound = Math.min(answer.bound, cost);
     totalCost += cost;
     totalBound += bound;
     plan.forEach((a, b) => {
@@ -141,10 +149,10 @@ export async function solveMatching(
       specialtyCode: s.specialtyCode,
       experts: s.experts.length,
       needs: s.needs.length,
-      status,
+      status: answer.status === 'feasible' && bound >= cost ? 'optimal' : answer.status,
       objective: -cost / COST_SCALE,
       bound: -bound / COST_SCALE,
-      seconds: solution.seconds,
+      seconds: answer.seconds,
     });
     done += size(s);
     onProgress?.(done / total);
@@ -159,6 +167,61 @@ export async function solveMatching(
     specialties: results.sort((a, b) => a.specialtyCode.localeCompare(b.specialtyCode)),
     warnings,
     seconds: (performance.now() - started) / 1000,
+  };
+}
+
+const isLarge = (s: SpecialtyModel) => s.instance.agents * s.instance.jobs > SPARSE_FROM_CELLS;
+
+/**
+ * A large slice on its allowed pairs only. Its Lagrangian bound ignores the must-serve rules, so
+ * it bounds the slice with or without them; a plan missing a must-serve need is reported as
+ * relaxed, like the engine's.
+ */
+function solveLargeSlice(s: SpecialtyModel, seconds: number): SliceAnswer {
+  const r = solveSparse(s, seconds);
+  const relaxed = r.missingServeOnly > 0;
+  return {
+    plan: r.assignment,
+    bound: r.bound,
+    status: relaxed ? 'relaxed' : 'feasible',
+    instance: relaxed ? relaxMustServe(s) : s.instance,
+    seconds: r.seconds,
+  };
+}
+
+async function solveSmallSlice(
+  s: SpecialtyModel,
+  solve: GapSolver,
+  seconds: number,
+  report: (p: GapProgress) => void,
+): Promise<SliceAnswer> {
+  let solution = await solve(s.instance, { timeLimitSeconds: seconds, seed: 1, onProgress: report });
+  if (!solution.feasible && solution.status === 'unknown') {
+    // No plan found within a short slice (worker start-up can eat most of it on a busy machine):
+    // try once more with a longer one before giving up on the pins and must-serve needs.
+    solution = await solve(s.instance, {
+      timeLimitSeconds: Math.max(2, seconds),
+      seed: 2,
+      onProgress: report,
+    });
+  }
+  if (solution.feasible)
+    return {
+      plan: solution.assignment,
+      bound: solution.bound,
+      status: solution.status,
+      instance: s.instance,
+      seconds: solution.seconds,
+    };
+  // Must-serve needs that cannot all fit: serve what fits and say so.
+  const instance = relaxMustServe(s);
+  solution = await solve(instance, { timeLimitSeconds: Math.max(0.5, seconds / 2), seed: 1 });
+  return {
+    plan: solution.assignment,
+    bound: solution.bound,
+    status: 'relaxed',
+    instance,
+    seconds: solution.seconds,
   };
 }
 

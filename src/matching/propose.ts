@@ -1,4 +1,5 @@
-import { buildMatchingModel, type MatchingInput, type MatchingModel } from './model';
+import type { MatchingInput, MatchingModel } from './model';
+import { buildMatchingModel } from './model-build';
 import { type GapSolver, type MatchingPlan, type PlanProgress, solveMatching } from './plan';
 import { type AssignmentReason, assignmentReasons, type UnservedDetail, unservedDetails } from './reasons';
 import type { MatchingRules } from './rules';

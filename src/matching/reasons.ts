@@ -84,13 +84,19 @@ export function unservedDetails(model: MatchingModel, plan: MatchingPlan): Map<n
       slotOf.set(j, { s: si, b });
     });
   });
+  // Specialists per specialty once, not a scan of every expert per unserved need.
+  const bySpecialty = new Map<string, { e: (typeof input.experts)[number]; i: number }[]>();
+  input.experts.forEach((e, i) => {
+    if (!(model.capacity[i]! > 0)) return;
+    const list = bySpecialty.get(e.specialtyCode) ?? [];
+    list.push({ e, i });
+    bySpecialty.set(e.specialtyCode, list);
+  });
   const out = new Map<number, UnservedDetail>();
   plan.assignment.forEach((assigned, j) => {
     if (assigned !== null) return;
     const need = input.needs[j]!;
-    const specialists = input.experts
-      .map((e, i) => ({ e, i }))
-      .filter(({ e, i }) => e.specialtyCode === need.specialtyCode && model.capacity[i]! > 0);
+    const specialists = bySpecialty.get(need.specialtyCode) ?? [];
     let nearest: number | null = null;
     for (const { e } of specialists) {
       const h = input.travel(e.baseFacilityId, need.facilityId);
@@ -115,11 +121,12 @@ export function unservedDetails(model: MatchingModel, plan: MatchingPlan): Map<n
     }
     const s = model.specialties[slot.s]!;
     const { jobs: n, weight, capacity } = s.instance;
+    const { start, agent } = s.candidates;
     let eligible = 0;
     let roomy = false;
-    for (let a = 0; a < s.experts.length; a++) {
+    for (let k = start[slot.b]!; k < start[slot.b + 1]!; k++) {
+      const a = agent[k]!;
       const c = a * n + slot.b;
-      if (!s.allowed[c]) continue;
       eligible++;
       const used = load.get(s.experts[a]!) ?? 0;
       // After fillSpareCapacity, an expert with room left has it only where the need is not worth it.
