@@ -165,15 +165,12 @@ export async function medianMonthsToLevel4(
       where s.programme_id = ${programmeId} and s.status = 'confirmed' and s.level >= 4
       group by s.programme_id, s.apprentice_id, s.competency_id
     ), spans as (
-      -- First activity per (apprentice, competency) as one grouped join: a correlated subquery
-      -- per reached pair took over a second at scale 10 (bench/indicators.ts).
-      select r.programme_id, r.apprentice_id, r.competency_id, r.reached_on, min(ta.held_on) as first_on
+      -- First activity per (apprentice, competency): teaching_firsts, kept by triggers
+      -- (migration 0013); joining attendances × competencies here took ~1 s at scale 50.
+      select r.programme_id, r.apprentice_id, r.competency_id, r.reached_on, tf.first_on
       from reached r
-      join activity_attendees aa on aa.programme_id = r.programme_id and aa.person_id = r.apprentice_id
-      join activity_competencies ac on ac.programme_id = aa.programme_id and ac.activity_id = aa.activity_id
-        and ac.competency_id = r.competency_id
-      join teaching_activities ta on ta.programme_id = aa.programme_id and ta.id = aa.activity_id
-      group by r.programme_id, r.apprentice_id, r.competency_id, r.reached_on
+      join teaching_firsts tf on tf.programme_id = r.programme_id and tf.person_id = r.apprentice_id
+        and tf.competency_id = r.competency_id
     )
     select c.id as "competencyId", c.name as "competencyName",
       percentile_cont(0.5) within group (order by (s.reached_on - s.first_on) / 30.4375) as "medianMonths",

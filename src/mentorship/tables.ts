@@ -121,6 +121,13 @@ export interface ServiceRecordsTable {
   source: Generated<'form' | 'import' | 'scenario'>;
   updated_at: UpdatedAt;
 }
+/** Kept by triggers (migration 0013): read it, never write it. */
+export interface TeachingFirstsTable {
+  programme_id: string;
+  person_id: string;
+  competency_id: string;
+  first_on: string;
+}
 export interface PatientNamesTable {
   programme_id: string;
   full_name: string;
@@ -136,6 +143,7 @@ export interface MentorshipTables {
   teaching_activities: TeachingActivitiesTable;
   activity_attendees: ActivityAttendeesTable;
   activity_competencies: ActivityCompetenciesTable;
+  teaching_firsts: TeachingFirstsTable;
   assessments: AssessmentsTable;
   service_records: ServiceRecordsTable;
   patient_names: PatientNamesTable;
