@@ -8,6 +8,7 @@ import type { MatchingInput } from '../src/matching/model';
 import { proposeTeams } from '../src/matching/propose';
 import { resolveRules } from '../src/matching/rules';
 import { workerSolver } from '../src/matching/solver';
+import { sparseWorkerPool } from '../src/matching/sparse-pool';
 import { roadTravel } from '../src/matching/travel';
 import { priorityOf } from '../src/needs/priority';
 import { DEMO_SEED, generateScenario, scenarioRandom } from '../src/scenario/generate';
@@ -117,6 +118,7 @@ export default async function (args: string[]) {
   clearInterval(timer);
   sample();
   await gapWorkerPool().close();
+  await sparseWorkerPool().close();
   process.stdout.write(
     `${JSON.stringify(
       {

@@ -1,13 +1,18 @@
 import type { GapInstance } from './gap/instance';
 import type { GapProgress, GapSolution } from './gap/solve';
 import { COST_SCALE, type MatchingModel, type SpecialtyModel } from './model';
-import { solveSparse } from './sparse-solve';
+import { isLarge, lanes, type SliceAnswer, sliceSize, solveLargeSlice, solveSmallSlice } from './slices';
+import { type SparseRunner, sparseInThread } from './sparse-solve';
 
-/** Any GAP solver with the engine's contract (solveGap on this thread, or solveGapInWorker). */
-export type GapSolver = (
+/**
+ * Any GAP solver with the engine's contract (solveGap on this thread, or solveGapInWorker), and
+ * optionally where large slices' sparse solves run: `lanes` of them at a time (default: one at
+ * a time on this thread).
+ */
+export type GapSolver = ((
   instance: GapInstance,
   options: { timeLimitSeconds: number; seed?: number; onProgress?: (p: GapProgress) => void },
-) => Promise<GapSolution>;
+) => Promise<GapSolution>) & { sparse?: { run: SparseRunner; lanes: number } };
 
 export type SpecialtyResult = {
   specialtyCode: string;
@@ -85,24 +90,15 @@ function minCost(s: SpecialtyModel, b: number): number {
   return best;
 }
 
-/** Slices with more (expert, need) cells than this go to the sparse solver, the rest to the engine. */
-export const SPARSE_FROM_CELLS = 20_000;
-
-type SliceAnswer = {
-  plan: number[];
-  bound: number;
-  status: SpecialtyResult['status'];
-  instance: GapInstance;
-  seconds: number;
-};
-
 /**
- * Solves the model: each specialty's GAP in turn within a share of the time limit (in proportion
- * to its allowed pairs), then sums the plans' values and the lower bounds on cost (a sum of valid
- * bounds of independent subproblems is a valid bound of the whole). Small slices go to the GAP
- * engine (whose HiGHS thread proves them optimal); large ones, where under 2 % of the engine's
- * m × n cells are allowed pairs, to the sparse solver (`sparse-solve.ts`). When must-serve needs
- * of a specialty cannot all fit, that specialty is solved again without the rule, with a warning.
+ * Solves the model: each specialty's GAP within a share of the time limit (in proportion to its
+ * allowed pairs), then sums the plans' values and the lower bounds on cost (a sum of valid bounds
+ * of independent subproblems is a valid bound of the whole). Small slices go to the GAP engine
+ * one after another (it runs two threads, and its HiGHS thread proves them optimal); then the
+ * large ones, where under 2 % of the engine's m × n cells are allowed pairs, go to the sparse
+ * solver (`sparse-solve.ts`), in parallel lanes when the solver has threads for them. When
+ * must-serve needs of a specialty cannot all fit, it is solved again without the rule, with a
+ * warning.
  */
 export async function solveMatching(
   model: MatchingModel,
@@ -110,29 +106,61 @@ export async function solveMatching(
   onProgress?: PlanProgress,
 ): Promise<MatchingPlan> {
   const started = performance.now();
-  const assignment: (number | null)[] = model.input.needs.map(() => null);
-  const warnings = [...model.warnings];
-  const results: SpecialtyResult[] = [];
-  // Work grows with the pairs that can happen, not with the m × n cells.
-  const size = (s: SpecialtyModel) => s.candidates.agent.length + s.instance.jobs;
-  const order = [...model.specialties].sort((a, b) => size(b) - size(a));
-  const total = order.reduce((sum, s) => sum + size(s), 0) || 1;
   const deadline = started + model.rules.timeLimitSeconds * 1000;
-  let remaining = total;
+  const sum = new PlanSum(model);
+  const total = model.specialties.reduce((t, s) => t + sliceSize(s), 0) || 1;
+  const small = model.specialties.filter((s) => !isLarge(s)).sort((a, b) => sliceSize(b) - sliceSize(a));
+  const large = model.specialties.filter(isLarge);
+  const sparse = solve.sparse ?? { run: sparseInThread, lanes: 1 };
+  const laneList = lanes(large, sparse.lanes);
+  // Wall-clock work left: the large slices' lanes run side by side.
+  let wall = small.reduce((t, s) => t + sliceSize(s), 0) + Math.max(0, ...laneList.map(laneSize));
   let done = 0;
-  let totalCost = 0;
-  let totalBound = 0;
-  for (const s of order) {
-    const share = size(s) / remaining;
-    const seconds = Math.max(0.5, ((deadline - performance.now()) / 1000) * share);
-    remaining -= size(s);
+  const finished = (s: SpecialtyModel, answer: SliceAnswer) => {
+    sum.add(s, answer);
+    done += sliceSize(s);
+    onProgress?.(done / total);
+  };
+  const share = (size: number, left: number) =>
+    Math.max(0.5, ((deadline - performance.now()) / 1000) * (size / Math.max(left, 1)));
+  for (const s of small) {
+    const seconds = share(sliceSize(s), wall);
+    wall -= sliceSize(s);
     const report = (p: GapProgress) =>
-      onProgress?.(Math.min(1, (done + size(s) * Math.min(1, p.seconds / seconds)) / total));
-    const answer = isLarge(s)
-      ? solveLargeSlice(s, seconds)
-      : await solveSmallSlice(s, solve, seconds, report);
+      onProgress?.(Math.min(1, (done + sliceSize(s) * Math.min(1, p.seconds / seconds)) / total));
+    finished(s, await solveSmallSlice(s, solve, seconds, report));
+  }
+  await Promise.all(
+    laneList.map(async (lane) => {
+      let left = laneSize(lane);
+      for (const s of lane) {
+        const seconds = share(sliceSize(s), left);
+        left -= sliceSize(s);
+        finished(s, await solveLargeSlice(s, sparse.run, seconds));
+      }
+    }),
+  );
+  return sum.plan(started);
+}
+
+const laneSize = (lane: SpecialtyModel[]) => lane.reduce((t, s) => t + sliceSize(s), 0);
+
+/** The whole plan, one slice's answer at a time. */
+class PlanSum {
+  private readonly assignment: (number | null)[];
+  private readonly warnings: string[];
+  private readonly results: SpecialtyResult[] = [];
+  private cost = 0;
+  private bound = 0;
+
+  constructor(model: MatchingModel) {
+    this.assignment = model.input.needs.map(() => null);
+    this.warnings = [...model.warnings];
+  }
+
+  add(s: SpecialtyModel, answer: SliceAnswer): void {
     if (answer.status === 'relaxed')
-      warnings.push(
+      this.warnings.push(
         `must-serve needs of ${s.specialtyCode} do not all fit the experts' days; some are left out`,
       );
     const { instance } = answer;
@@ -140,12 +168,12 @@ export async function solveMatching(
     const cost = subCost({ ...s, instance }, plan);
     // The relaxed instance's bound is the bound of the problem actually solved.
     const bound = Math.min(answer.bound, cost);
-    totalCost += cost;
-    totalBound += bound;
+    this.cost += cost;
+    this.bound += bound;
     plan.forEach((a, b) => {
-      if (a < instance.agents - 1) assignment[s.needs[b] as number] = s.experts[a] as number;
+      if (a < instance.agents - 1) this.assignment[s.needs[b] as number] = s.experts[a] as number;
     });
-    results.push({
+    this.results.push({
       specialtyCode: s.specialtyCode,
       experts: s.experts.length,
       needs: s.needs.length,
@@ -154,88 +182,23 @@ export async function solveMatching(
       bound: -bound / COST_SCALE,
       seconds: answer.seconds,
     });
-    done += size(s);
-    onProgress?.(done / total);
   }
-  const objective = -totalCost / COST_SCALE;
-  const bound = -totalBound / COST_SCALE;
-  return {
-    assignment,
-    objective,
-    bound,
-    gap: matchingGap(objective, bound),
-    specialties: results.sort((a, b) => a.specialtyCode.localeCompare(b.specialtyCode)),
-    warnings,
-    seconds: (performance.now() - started) / 1000,
-  };
-}
 
-const isLarge = (s: SpecialtyModel) => s.instance.agents * s.instance.jobs > SPARSE_FROM_CELLS;
-
-/**
- * A large slice on its allowed pairs only. Its Lagrangian bound ignores the must-serve rules, so
- * it bounds the slice with or without them; a plan missing a must-serve need is reported as
- * relaxed, like the engine's.
- */
-function solveLargeSlice(s: SpecialtyModel, seconds: number): SliceAnswer {
-  const r = solveSparse(s, seconds);
-  const relaxed = r.missingServeOnly > 0;
-  return {
-    plan: r.assignment,
-    bound: r.bound,
-    status: relaxed ? 'relaxed' : 'feasible',
-    instance: relaxed ? relaxMustServe(s) : s.instance,
-    seconds: r.seconds,
-  };
-}
-
-async function solveSmallSlice(
-  s: SpecialtyModel,
-  solve: GapSolver,
-  seconds: number,
-  report: (p: GapProgress) => void,
-): Promise<SliceAnswer> {
-  let solution = await solve(s.instance, { timeLimitSeconds: seconds, seed: 1, onProgress: report });
-  if (!solution.feasible && solution.status === 'unknown') {
-    // No plan found within a short slice (worker start-up can eat most of it on a busy machine):
-    // try once more with a longer one before giving up on the pins and must-serve needs.
-    solution = await solve(s.instance, {
-      timeLimitSeconds: Math.max(2, seconds),
-      seed: 2,
-      onProgress: report,
-    });
-  }
-  if (solution.feasible)
+  plan(started: number): MatchingPlan {
+    const objective = -this.cost / COST_SCALE;
+    const bound = -this.bound / COST_SCALE;
     return {
-      plan: solution.assignment,
-      bound: solution.bound,
-      status: solution.status,
-      instance: s.instance,
-      seconds: solution.seconds,
+      assignment: this.assignment,
+      objective,
+      bound,
+      gap: matchingGap(objective, bound),
+      specialties: this.results.sort((a, b) => a.specialtyCode.localeCompare(b.specialtyCode)),
+      warnings: this.warnings,
+      seconds: (performance.now() - started) / 1000,
     };
-  // Must-serve needs that cannot all fit: serve what fits and say so.
-  const instance = relaxMustServe(s);
-  solution = await solve(instance, { timeLimitSeconds: Math.max(0.5, seconds / 2), seed: 1 });
-  return {
-    plan: solution.assignment,
-    bound: solution.bound,
-    status: 'relaxed',
-    instance,
-    seconds: solution.seconds,
-  };
+  }
 }
 
 /** Relative gap between a plan's value and its upper bound. */
 export const matchingGap = (objective: number, bound: number) =>
   bound === objective ? 0 : (bound - objective) / Math.max(Math.abs(bound), 1e-9);
-
-function relaxMustServe(s: SpecialtyModel): GapInstance {
-  const { agents: m, jobs: n } = s.instance;
-  const weight = Float64Array.from(s.instance.weight);
-  for (let b = 0; b < n; b++) {
-    // The unserved agent opens to every need again (pinned ones too: pins may overfill an expert).
-    weight[(m - 1) * n + b] = 1;
-    s.allowed[(m - 1) * n + b] = 1;
-  }
-  return { ...s.instance, weight };
-}
