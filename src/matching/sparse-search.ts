@@ -1,5 +1,5 @@
 import type { LagrangeState } from './lagrange';
-import { knapsack, type SparseSlice } from './sparse-slice';
+import { knapsack, knapsackItems, type SparseSlice } from './sparse-slice';
 
 /** Value a must-serve (or pinned) need adds on top of its own while searching: serve those first. */
 const SERVE_FIRST = 1e9;
@@ -102,6 +102,7 @@ function bestFit(slice: SparseSlice, plan: SparsePlan, b: number): void {
 }
 
 const take: number[] = [];
+let scratch = knapsackItems(64);
 
 /**
  * Re-packs expert a: the best set among its own needs and the unserved ones it may serve (an
@@ -118,14 +119,13 @@ function repack(plan: SparsePlan, a: number, apply: boolean, skip = -1): number 
     if (plan.pairOf[b] === k) current += plan.gain(k);
     if (b !== skip && (plan.pairOf[b] === k || plan.pairOf[b] === -1)) items.push(k);
   }
-  const best = knapsack(
-    items,
-    items.length,
-    (k) => plan.gain(k),
-    (k) => s.unitsHigh[k] as number,
-    s.capUnits[a] as number,
-    take,
-  );
+  if (scratch.value.length < items.length) scratch = knapsackItems(items.length * 2);
+  scratch.count = items.length;
+  items.forEach((k, t) => {
+    scratch.value[t] = plan.gain(k);
+    scratch.units[t] = s.unitsHigh[k] as number;
+  });
+  const best = knapsack(scratch, s.capUnits[a] as number, take);
   const skipped =
     skip >= 0 && s.agent[plan.pairOf[skip] as number] === a ? plan.gain(plan.pairOf[skip] as number) : 0;
   const gained = best - (current - skipped);
@@ -139,7 +139,8 @@ function repack(plan: SparsePlan, a: number, apply: boolean, skip = -1): number 
 /**
  * Local search until no move helps or time is up: repack each expert; then shift a need to
  * another expert with room when the days it frees let its expert repack to a higher value (an
- * ejection of length one; Yagiura, Ibaraki & Glover 2004 chain these).
+ * ejection of length one; Yagiura, Ibaraki & Glover 2004 chain these). Letting a repack also
+ * take needs from other experts was tried: slower, and no better on the national batch.
  */
 export function polish(plan: SparsePlan, deadline: number): void {
   const s = plan.slice;

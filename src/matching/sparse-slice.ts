@@ -27,6 +27,8 @@ export type SparseSlice = {
   byAgent: Int32Array;
   /** Needs that a rule says must be served (must-serve or pinned). */
   serveOnly: Uint8Array;
+  /** The longest expert list (scratch size for knapsacks). */
+  maxPerExpert: number;
 };
 
 export function sparseSlice(s: SpecialtyModel): SparseSlice {
@@ -72,66 +74,75 @@ export function sparseSlice(s: SpecialtyModel): SparseSlice {
     agentStart,
     byAgent,
     serveOnly,
+    maxPerExpert: agentStart.reduce(
+      (most, x, a) => (a > 0 ? Math.max(most, x - (agentStart[a - 1] as number)) : 0),
+      0,
+    ),
   };
 }
 
 let dp = new Float64Array(0);
 let keep = new Uint8Array(0);
 
+/** Scratch space for a knapsack's items: values and integer weights, filled by the caller. */
+export type KnapsackItems = { value: Float64Array; units: Int32Array; count: number };
+
+export function knapsackItems(size: number): KnapsackItems {
+  return { value: new Float64Array(size), units: new Int32Array(size), count: 0 };
+}
+
 /**
  * Exact 0-1 knapsack by dynamic programming over integer weights (the experts' lists are short:
  * a few dozen pairs, a capacity of a few hundred half days). Items with no positive value are
- * never taken. Returns the best value; `take` receives the chosen items (indices into `items`).
+ * never taken. Returns the best value; `take` receives the chosen items (positions in `items`).
+ * Plain typed arrays, no callbacks: this loop is most of the sparse solver's time.
  */
-export function knapsack(
-  items: ArrayLike<number>,
-  count: number,
-  value: (k: number) => number,
-  units: (k: number) => number,
-  capacity: number,
-  take: number[],
-): number {
+export function knapsack(items: KnapsackItems, capacity: number, take: number[]): number {
   take.length = 0;
   if (capacity < 0) return 0;
-  const width = capacity + 1;
-  if (dp.length < width) dp = new Float64Array(width * 2);
-  if (keep.length < width * count) keep = new Uint8Array(width * count * 2);
-  dp.fill(0, 0, width);
+  const { value, units, count } = items;
   let total = 0;
   let all = 0;
   for (let t = 0; t < count; t++) {
-    const k = items[t] as number;
-    const v = value(k);
-    if (!(v > 0)) continue;
-    total += units(k);
-    all += v;
+    if (!((value[t] as number) > 0)) continue;
+    total += units[t] as number;
+    all += value[t] as number;
   }
   if (total <= capacity) {
     // Everything worth taking fits: no table needed.
-    for (let t = 0; t < count; t++) if (value(items[t] as number) > 0) take.push(t);
+    for (let t = 0; t < count; t++) if ((value[t] as number) > 0) take.push(t);
     return all;
   }
+  // No plan uses more than the positive items' total weight.
+  const top = Math.min(capacity, total);
+  const width = top + 1;
+  if (dp.length < width) dp = new Float64Array(width * 2);
+  if (keep.length < width * count) keep = new Uint8Array(width * count * 2);
+  dp.fill(0, 0, width);
   for (let t = 0; t < count; t++) {
-    const k = items[t] as number;
-    const v = value(k);
-    const u = units(k);
+    const v = value[t] as number;
+    const u = units[t] as number;
     const row = t * width;
-    keep.fill(0, row, row + width);
-    if (!(v > 0) || u > capacity) continue;
-    for (let c = capacity; c >= u; c--) {
+    if (!(v > 0) || u > top) {
+      keep.fill(0, row, row + width);
+      continue;
+    }
+    // Cells below u stay unset: the backtrack never reads them for this item.
+    for (let c = top; c >= u; c--) {
       const withIt = (dp[c - u] as number) + v;
       if (withIt > (dp[c] as number)) {
         dp[c] = withIt;
         keep[row + c] = 1;
-      }
+      } else keep[row + c] = 0;
     }
   }
-  let c = capacity;
+  let c = top;
   for (let t = count - 1; t >= 0; t--) {
-    if (keep[t * width + c]) {
+    const u = units[t] as number;
+    if ((value[t] as number) > 0 && u <= c && keep[t * width + c]) {
       take.push(t);
-      c -= units(items[t] as number);
+      c -= u;
     }
   }
-  return dp[capacity] as number;
+  return dp[top] as number;
 }

@@ -11,6 +11,8 @@ export type SparseAnswer = {
   bound: number;
   /** Must-serve or pinned needs the plan could not serve. */
   missingServeOnly: number;
+  /** Subgradient steps taken (how far the bound got within the time). */
+  steps: number;
   seconds: number;
 };
 
@@ -30,8 +32,11 @@ export function solveSparseSlice(slice: SparseSlice, timeLimitSeconds: number): 
   const state = lagrangeStart(slice);
   const best = new SparsePlan(slice);
   const trial = new SparsePlan(slice);
-  let bestValue = Number.NEGATIVE_INFINITY;
-  for (let round = 0; round === 0 || performance.now() < deadline; round++) {
+  // A greedy plan first: the subgradient steps need a target below the optimum from the start.
+  planFromPrices(slice, state, best);
+  let bestValue = best.value();
+  let round = 0;
+  for (; round === 0 || performance.now() < deadline; round++) {
     lagrangeStep(slice, state, Math.max(0, bestValue));
     // Plans from the first prices are poor and costly to polish; from then on, every 25 steps.
     if (round % 25 !== 5) continue;
@@ -40,20 +45,17 @@ export function solveSparseSlice(slice: SparseSlice, timeLimitSeconds: number): 
     trial.score = 0;
     planFromPrices(slice, state, trial);
     polish(trial, deadline);
-    if (trial.score > best.score || bestValue === Number.NEGATIVE_INFINITY) {
+    if (trial.score > best.score) {
       best.copyFrom(trial);
       bestValue = best.value();
     }
     if (best.missingServeOnly() === 0 && bestValue >= state.bound) break;
   }
-  if (bestValue === Number.NEGATIVE_INFINITY) {
-    planFromPrices(slice, state, best);
-    polish(best, Number.POSITIVE_INFINITY);
-  }
   return {
     agentOf: Int32Array.from(best.pairOf, (k) => (k < 0 ? -1 : (slice.agent[k] as number))),
     bound: -state.bound,
     missingServeOnly: best.missingServeOnly(),
+    steps: round,
     seconds: (performance.now() - started) / 1000,
   };
 }
