@@ -10,7 +10,9 @@ import type pg from 'pg';
  * only bound and executed (measured: an inclusion-proof read goes from ~0.5 ms to ~0.3 ms).
  * Only fixed statement texts may carry a marker: the name identifies the text for the life of
  * the connection, so a marker on text that varies would run the first text it saw. On PGlite
- * the marker is just a comment.
+ * the marker is just a comment. Named statements need session pooling (a PgBouncer in
+ * transaction mode must be 1.21+ with max_prepared_statements set), and migrations run before
+ * a process serves requests, so a prepared plan never outlives the schema it was made for.
  */
 const MARKER = /^\/\* prepare:([a-z0-9_]+) \*\//;
 

@@ -24,11 +24,11 @@ const toRow = (input: Partial<PersonInput>) => ({
  * Creates a person in an organisation of the actor's scope, with its audit row, in ONE
  * statement: the scope check, the insert and the audit insert are CTEs of one INSERT, so the
  * write is atomic without an explicit transaction and costs one round trip (the hot path of
- * registry writes; see bench/api-write.ts). Returns the new row with its organisation's name.
+ * registry writes; see bench/api-write.ts), prepared once per connection. Returns the new row with its organisation's name.
  */
 export async function createPerson(db: Kysely<DB>, actor: Actor, input: PersonInput, ctx: AuditContext) {
   const p = actor.programmeId;
-  const { rows } = await sql<Person & { organisation_name: string }>`
+  const { rows } = await sql<Person & { organisation_name: string }>`/* prepare:person_create */
     with org as (
       select id, name from organisations
       where programme_id = ${p} and id = ${input.organisationId} and path like ${`${escapeLike(actor.scopePath)}%`}
