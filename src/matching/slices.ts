@@ -1,9 +1,9 @@
-import type { GapInstance } from './gap/instance';
-import type { GapProgress } from './gap/solve';
+import { assignmentCost, type GapInstance } from './gap/instance';
+import type { GapProgress, GapSolution } from './gap/solve';
 import type { SpecialtyModel } from './model';
 import type { GapSolver, SpecialtyResult } from './plan';
 import { sparseSlice } from './sparse-slice';
-import { engineAssignment, type SparseRunner } from './sparse-solve';
+import { engineAssignment, type SparseRunner, solveSparse } from './sparse-solve';
 
 /** Slices with more (expert, need) cells than this go to the sparse solver, the rest to the engine. */
 export const SPARSE_FROM_CELLS = 20_000;
@@ -60,23 +60,41 @@ export async function solveSmallSlice(
       onProgress: report,
     });
   }
-  if (solution.feasible)
-    return {
-      plan: solution.assignment,
-      bound: solution.bound,
-      status: solution.status,
-      instance: s.instance,
-      seconds: solution.seconds,
-    };
+  if (solution.feasible && solution.status !== 'optimal') return secondOpinion(s, solution, seconds);
+  if (solution.feasible) return engineAnswer(solution, s.instance, solution.status);
   // Must-serve needs that cannot all fit: serve what fits and say so.
   const instance = relaxMustServe(s);
   solution = await solve(instance, { timeLimitSeconds: Math.max(0.5, seconds / 2), seed: 1 });
+  return engineAnswer(solution, instance, 'relaxed');
+}
+
+const engineAnswer = (
+  solution: GapSolution,
+  instance: GapInstance,
+  status: SliceAnswer['status'],
+): SliceAnswer => ({
+  plan: solution.assignment,
+  bound: solution.bound,
+  status,
+  instance,
+  seconds: solution.seconds,
+});
+
+/**
+ * A short sparse solve after an engine answer it did not prove optimal: on a busy machine the
+ * engine's HiGHS thread may not finish, and the sparse Lagrangian bound (valid with or without
+ * must-serve rules) and plan are cheap at this size. The better plan and the tighter bound win.
+ */
+function secondOpinion(s: SpecialtyModel, solution: GapSolution, seconds: number): SliceAnswer {
+  const sparse = solveSparse(s, Math.min(1, seconds / 4));
+  const better =
+    sparse.missingServeOnly === 0 && assignmentCost(s.instance, sparse.assignment) < solution.objective;
   return {
-    plan: solution.assignment,
-    bound: solution.bound,
-    status: 'relaxed',
-    instance,
-    seconds: solution.seconds,
+    plan: better ? sparse.assignment : solution.assignment,
+    bound: Math.max(solution.bound, sparse.bound),
+    status: solution.status,
+    instance: s.instance,
+    seconds: solution.seconds + sparse.seconds,
   };
 }
 
