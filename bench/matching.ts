@@ -1,6 +1,7 @@
 // `npm run bench -- matching [--experts N] [--needs N] [--scale S] [--seconds T]`: team formation on a
-// national-size batch (the whole pipeline: model, per-specialty GAPs on worker threads, teams,
-// reasons), and on the demo scenario's current batch. Prints JSON.
+// national-size batch (the whole pipeline: model, per-specialty GAPs on worker threads — the
+// engine for small slices, the sparse solver in two lanes for large ones — teams, reasons), and
+// on the demo scenario's current batch. Prints JSON; docs/matching.md ("Performance") has figures.
 
 import { buildRoadGraph } from '../src/coverage/shortest-paths';
 import { gapWorkerPool } from '../src/matching/gap/pool';
