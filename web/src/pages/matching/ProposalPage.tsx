@@ -1,21 +1,6 @@
 import { CheckOutlined, DiffOutlined, LockOutlined, ReloadOutlined, StopOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Descriptions,
-  List,
-  Modal,
-  Row,
-  Space,
-  Statistic,
-  Table,
-  Tag,
-  Timeline,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, List, Modal, Space, Table, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -25,47 +10,24 @@ import { useAuth } from '../../app/auth';
 import { PageHeader } from '../../components/PageHeader';
 import { useSpecialtyName } from '../../components/reference';
 import { ErrorDetail, ErrorState, LoadingState } from '../../components/states';
-import { formatDate, formatNumber } from '../../i18n/format';
-import {
-  ProposalProgress,
-  ProposalStatusTag,
-  percent,
-  score,
-  useAssignmentReason,
-  useExpertName,
-  useUnservedReason,
-} from './shared';
-import {
-  type Assignment,
-  isRunning,
-  type PairChoice,
-  type Proposal,
-  type Unserved,
-  type UnservedReason,
-} from './types';
+import { formatDate } from '../../i18n/format';
+import { ScoreCard, TeamCards, UnservedCard } from './ProposalSections';
+import { ProposalProgress, ProposalStatusTag, useAssignmentReason, useExpertName } from './shared';
+import { type Assignment, isRunning, type PairChoice, type Proposal } from './types';
 
 type Choice = 'pin' | 'forbid';
-const unservedReasonCodes: UnservedReason[] = [
-  'capacity_spent',
-  'not_worth',
-  'too_far',
-  'too_large',
-  'rules',
-  'no_specialist',
-];
 const key = (c: PairChoice) => `${c.needId}|${c.personId}`;
 
 /** 方案审阅: progress while it runs; then the score explained, teams, assignments with reasons, unserved needs and why. */
 export default function ProposalPage() {
   const { id = '' } = useParams();
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { can } = useAuth();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const specialtyName = useSpecialtyName();
   const expertName = useExpertName();
   const assignmentReason = useAssignmentReason();
-  const unservedReason = useUnservedReason();
   const [choices, setChoices] = useState<Map<string, { choice: Choice; pair: PairChoice }>>(new Map());
   const [busy, setBusy] = useState<'reoptimise' | 'accept' | null>(null);
   const [actionError, setActionError] = useState<unknown>(null);
@@ -208,35 +170,6 @@ export default function ProposalPage() {
         ]
       : []),
   ];
-  const unservedColumns: ColumnsType<Unserved> = [
-    {
-      key: 'need',
-      title: t('matching.need'),
-      render: (_, u) => (
-        <Space direction="vertical" size={0}>
-          <Typography.Text strong>{u.needTitle}</Typography.Text>
-          <Typography.Text type="secondary">
-            {u.facilityName} · {specialtyName(u.specialtyCode)}
-          </Typography.Text>
-        </Space>
-      ),
-    },
-    {
-      key: 'reason',
-      title: t('matching.whyNotColumn'),
-      filters: unservedReasonCodes.map((r) => ({ text: t(`matching.unservedReason.${r}`), value: r })),
-      onFilter: (value, u) => u.reason === value,
-      render: (_, u) => (
-        <Space direction="vertical" size={0}>
-          <Tag color="orange">{t(`matching.unservedReason.${u.reason}`)}</Tag>
-          <Typography.Text data-testid="unserved-reason">{unservedReason(u, p.rules)}</Typography.Text>
-        </Space>
-      ),
-    },
-  ];
-  const s = p.summary;
-  const forbiddenCount = p.rules.forbids.length;
-
   return (
     <>
       <PageHeader
@@ -307,108 +240,8 @@ export default function ProposalPage() {
       {p.status === 'superseded' ? (
         <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('matching.supersededHint')} />
       ) : null}
-      {s && p.objective !== null ? (
-        <Card title={t('matching.scoreTitle')} style={{ marginBottom: 16 }} data-testid="score">
-          <Row gutter={[16, 16]}>
-            <Col xs={12} md={6}>
-              <Statistic title={t('matching.column.teams')} value={s.teams} />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('matching.column.served')} value={s.served} suffix={`/ ${s.needs}`} />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('matching.objective')} value={score(p.objective)} />
-            </Col>
-            <Col xs={12} md={6}>
-              <Statistic title={t('matching.gap')} value={percent(p.gap)} />
-            </Col>
-          </Row>
-          <Typography.Paragraph style={{ marginTop: 16 }} data-testid="score-explained">
-            {t('matching.explain.objective', {
-              objective: score(p.objective),
-              priority: score(s.priorityServed),
-            })}{' '}
-            {t('matching.explain.bound', { bound: score(p.bound) })}{' '}
-            {(p.gap ?? 0) < 0.0005
-              ? t('matching.explain.optimal')
-              : t('matching.explain.gap', {
-                  gap: percent(p.gap),
-                  missing: score((p.bound ?? 0) - (p.objective ?? 0)),
-                })}
-          </Typography.Paragraph>
-          <Descriptions size="small" column={{ xs: 1, md: 3 }}>
-            <Descriptions.Item label={t('matching.window')}>
-              {formatDate(s.planningDate)} – {formatDate(s.horizonEnd)}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('matching.start.teamSize')}>
-              {t('matching.teamSizeRange', { min: p.rules.minTeamSize, max: p.rules.maxTeamSize })}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('matching.start.maxTravelHours')}>
-              {t('matching.hours', { hours: formatNumber(p.rules.maxTravelHours, 1) })}
-            </Descriptions.Item>
-            <Descriptions.Item label={t('matching.rulesPinned')}>{p.rules.pins.length}</Descriptions.Item>
-            <Descriptions.Item label={t('matching.rulesForbidden')}>{forbiddenCount}</Descriptions.Item>
-            <Descriptions.Item label={t('matching.rulesMustServe')}>
-              {p.rules.mustServe.length}
-            </Descriptions.Item>
-          </Descriptions>
-          {s.warnings.length > 0 ? (
-            <Alert
-              type="warning"
-              showIcon
-              message={t('matching.warnings')}
-              description={s.warnings.join('；')}
-              style={{ marginTop: 8 }}
-            />
-          ) : null}
-        </Card>
-      ) : null}
-      {p.teams.length > 0 ? (
-        <Card title={t('matching.teamsTitle', { count: p.teams.length })} style={{ marginBottom: 16 }}>
-          <Row gutter={[16, 16]}>
-            {p.teams.map((team) => (
-              <Col xs={24} lg={12} key={team.teamNo}>
-                <Card
-                  size="small"
-                  type="inner"
-                  title={t('matching.teamNo', { n: team.teamNo })}
-                  data-testid="team-card"
-                >
-                  <Typography.Paragraph strong>
-                    {i18n.language === 'en' ? team.statementEn : team.statementZh}
-                  </Typography.Paragraph>
-                  <Typography.Paragraph>
-                    <Tag color="blue">{t('matching.leader')}</Tag>
-                    {expertName(team.leader)}
-                  </Typography.Paragraph>
-                  <Typography.Paragraph>
-                    {t('matching.membersList', {
-                      list:
-                        team.members
-                          .filter((m) => m.id !== team.leader.id)
-                          .map((m) => expertName(m))
-                          .join(t('matching.listSeparator')) || t('matching.noOtherMembers'),
-                    })}
-                  </Typography.Paragraph>
-                  <Typography.Text type="secondary">{t('matching.visitPlan')}</Typography.Text>
-                  <Timeline
-                    style={{ marginTop: 8 }}
-                    items={team.visits.map((v) => ({
-                      children: t(v.travelHours > 0 ? 'matching.visit' : 'matching.visitOnSite', {
-                        date: formatDate(v.arriveOn),
-                        facility: v.facilityName,
-                        days: formatNumber(v.days, 1),
-                        hours: formatNumber(v.travelHours, 1),
-                        count: v.needIds.length,
-                      }),
-                    }))}
-                  />
-                </Card>
-              </Col>
-            ))}
-          </Row>
-        </Card>
-      ) : null}
+      <ScoreCard proposal={p} />
+      <TeamCards proposal={p} />
       {p.assignments.length > 0 ? (
         <Card
           title={t('matching.assignmentsTitle', { count: p.assignments.length })}
@@ -428,29 +261,7 @@ export default function ProposalPage() {
           />
         </Card>
       ) : null}
-      {p.unserved.length > 0 ? (
-        <Card title={t('matching.unservedTitle', { count: p.unserved.length })} style={{ marginBottom: 16 }}>
-          <Space wrap style={{ marginBottom: 12 }} data-testid="unserved-summary">
-            {unservedReasonCodes
-              .map((r) => [r, p.unserved.filter((u) => u.reason === r).length] as const)
-              .filter(([, n]) => n > 0)
-              .map(([r, n]) => (
-                <Tag key={r} color="orange">
-                  {t('matching.unservedCount', { reason: t(`matching.unservedReason.${r}`), count: n })}
-                </Tag>
-              ))}
-          </Space>
-          <Table
-            rowKey="needId"
-            size="small"
-            columns={unservedColumns}
-            dataSource={p.unserved}
-            pagination={p.unserved.length > 50 ? { pageSize: 50 } : false}
-            scroll={{ x: true }}
-            data-testid="unserved"
-          />
-        </Card>
-      ) : null}
+      <UnservedCard proposal={p} />
       {reviewable && choices.size > 0 ? (
         <Card
           className="sticky-actions"

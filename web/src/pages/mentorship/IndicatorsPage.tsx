@@ -16,42 +16,8 @@ import {
 import { ErrorState, LoadingState } from '../../components/states';
 import { formatNumber } from '../../i18n/format';
 import { EChart, type EChartsOption } from './charts';
+import type { Indicators } from './types';
 
-type Indicators = {
-  apprenticesAtLevel: {
-    competencyId: string;
-    competencyName: string;
-    facilityId: string;
-    facilityName: string;
-    apprentices: number;
-  }[];
-  goalsMetOnTime: {
-    batchId: string | null;
-    batchName: string | null;
-    goalsDue: number;
-    metOnTime: number;
-    share: number | null;
-  }[];
-  medianMonthsToLevel4: {
-    competencyId: string | null;
-    competencyName: string | null;
-    medianMonths: number | null;
-    apprentices: number;
-  }[];
-  localServiceShare: {
-    service: string;
-    period: string;
-    localCount: number;
-    aidCount: number;
-    localShare: number | null;
-  }[];
-  remoteConsultsAfterDeparture: {
-    mentorId: string;
-    apprenticeId: string;
-    quarter: string;
-    consults: number;
-  }[];
-};
 const filterNames = ['batchId', 'countyId', 'facilityId', 'specialtyCode'] as const;
 const pct = (v: number | null | undefined) =>
   v === null || v === undefined ? '—' : `${formatNumber(v * 100, 1)}%`;

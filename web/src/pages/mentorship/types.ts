@@ -199,3 +199,40 @@ export function useKnownFacilities(enabled: boolean) {
     map.set(a.facilityId, { value: a.facilityId, label: a.facilityName });
   return { options: [...map.values()].sort(byLabel), loading: facilities.isLoading || contracts.isLoading };
 }
+
+/** GET /api/mentorship/indicators: the five talent indicators (src/mentorship/indicators.ts). */
+export type Indicators = {
+  apprenticesAtLevel: {
+    competencyId: string;
+    competencyName: string;
+    facilityId: string;
+    facilityName: string;
+    apprentices: number;
+  }[];
+  goalsMetOnTime: {
+    batchId: string | null;
+    batchName: string | null;
+    goalsDue: number;
+    metOnTime: number;
+    share: number | null;
+  }[];
+  medianMonthsToLevel4: {
+    competencyId: string | null;
+    competencyName: string | null;
+    medianMonths: number | null;
+    apprentices: number;
+  }[];
+  localServiceShare: {
+    service: string;
+    period: string;
+    localCount: number;
+    aidCount: number;
+    localShare: number | null;
+  }[];
+  remoteConsultsAfterDeparture: {
+    mentorId: string;
+    apprenticeId: string;
+    quarter: string;
+    consults: number;
+  }[];
+};
