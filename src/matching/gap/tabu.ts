@@ -1,4 +1,5 @@
 import type { GapInstance } from './instance';
+import { polishPlan } from './polish';
 
 /** Settings of one tabu search run. */
 export interface TabuOptions {
@@ -47,6 +48,7 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
   for (let j = 0; j < n; j++)
     for (let k = 0; k < candidateCount[j]!; k++) isCandidate[candidates[j * width + k]! * n + j] = 1;
   const tabuUntil = new Int32Array(m * n);
+  const heaviest = new Float64Array(m);
   const alpha = new Float64Array(m);
   let meanRatio = 0;
   for (let k = 0; k < m * n; k++) meanRatio += Math.abs(cost[k]!) / Math.max(weight[k]!, 1e-9);
@@ -169,11 +171,25 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
   };
   if (totalExcess <= 1e-9) record();
 
+  // Best feasible plan since the last restart: a stall is measured against it, and it is polished.
+  const runBest = new Int32Array(n);
+  let runBestCost = Number.POSITIVE_INFINITY;
+  const eps = 1e-9;
+  // The local optimum a stalled run ended near gets a few percent of the remaining time of
+  // exact reoptimisation over small groups of agents (see polish.ts).
+  const polishRunBest = () => {
+    const now = performance.now();
+    runBestCost = polishPlan(instance, runBest, runBestCost, random, now + 0.03 * (options.deadline - now));
+    if (runBestCost < bestCost - eps) {
+      bestCost = runBestCost;
+      best.set(runBest);
+      options.onImprove?.(bestCost, best);
+    }
+  };
   const tenureBase = Math.max(4, Math.round(Math.sqrt(n) * 0.5));
   const stallLimit = Math.max(2000, 20 * n);
   let lastImprovement = 0;
   let iter = 0;
-  const eps = 1e-9;
   while (bestCost > options.target + eps) {
     iter++;
     if (((iter & 15) === 0 || n > 300) && (performance.now() >= options.deadline || options.shouldStop?.()))
@@ -222,15 +238,21 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
         consider(leaveA + cost[b * n + j]! + alpha[b]! * exB, j, b, -1);
       }
     }
+    heaviest.fill(0);
+    for (let k = 0; k < n; k++) {
+      const i = asg[k]!;
+      if (weight[i * n + k]! > heaviest[i]!) heaviest[i] = weight[i * n + k]!;
+    }
     // Swaps: j (at a) and k (at b) trade places. Partners k come in ascending cost change, and the
-    // scan stops once even removing all excess of a and b could not beat the best move so far.
+    // scan stops once even the least possible penalty change could not beat the best move so far.
     for (let j = 0; j < n; j++) {
       const a = asg[j]!;
       const la = load[a]!;
       const ca = capacity[a]!;
       const ea = excess(la, ca);
       const wa = weight[a * n + j]!;
-      const penA = alpha[a]! * ea;
+      // Least penalty change at a: it loses j and gains k (whose need is at least 0).
+      const reliefA = alpha[a]! * (ea - excess(la - wa, ca));
       for (let t = 0, cnt = candidateCount[j]!; t < cnt; t++) {
         const b = candidates[j * width + t]!;
         if (b === a) continue;
@@ -238,8 +260,10 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
         const cb = capacity[b]!;
         const eb = excess(lb, cb);
         const base = cost[b * n + j]! - cost[a * n + j]!;
-        const relief = penA + alpha[b]! * eb;
         const wb = weight[b * n + j]!;
+        // Least penalty change at b: it gains j and loses at most its heaviest job. Tighter than
+        // "all excess of a and b removed", so scans over overloaded agents stop much earlier.
+        const relief = reliefA + alpha[b]! * (eb - excess(lb + wb - heaviest[b]!, cb));
         const isTabu = tabuUntil[b * n + j]! > iter;
         const slot = b * m + a;
         const list = slot * n;
@@ -278,13 +302,19 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
     totalExcess = 0;
     for (let i = 0; i < m; i++) totalExcess += excess(load[i]!, capacity[i]!);
     if (totalExcess <= eps) {
-      if (curCost < bestCost - eps) lastImprovement = iter;
       record();
+      if (curCost < runBestCost - eps) {
+        lastImprovement = iter;
+        runBestCost = curCost;
+        runBest.set(asg);
+      }
       for (let i = 0; i < m; i++) alpha[i] = Math.max(alphaMin, alpha[i]! * 0.9);
     } else {
       for (let i = 0; i < m; i++) if (load[i]! > capacity[i]! + eps) alpha[i]! *= 1.1;
     }
     if (iter - lastImprovement > stallLimit && bestCost < Number.POSITIVE_INFINITY) {
+      if (runBestCost < Number.POSITIVE_INFINITY) polishRunBest();
+      runBestCost = Number.POSITIVE_INFINITY;
       const kicked = Int32Array.from(best);
       const kicks = Math.max(2, Math.round(n * 0.05));
       for (let r = 0; r < kicks; r++) {
