@@ -28,6 +28,8 @@ const schema = z.object({
     .min(1)
     .max(24 * 30)
     .default(12),
+  // Seconds a process may reuse a session it resolved (0: ask the database every request).
+  ZUTUAN_SESSION_CACHE_SECONDS: z.coerce.number().int().min(0).max(300).default(30),
   ZUTUAN_LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   ZUTUAN_LOGIN_LOCK_MINUTES: z.coerce
     .number()
@@ -78,6 +80,7 @@ export type Config = {
   loadDemo: boolean;
   sessionIdleMinutes: number;
   sessionMaxHours: number;
+  sessionCacheSeconds: number;
   loginMaxFailures: number;
   loginLockMinutes: number;
   cookieSecure: 'auto' | boolean;
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loadDemo: e.ZUTUAN_LOAD_DEMO === 'true',
     sessionIdleMinutes: e.ZUTUAN_SESSION_IDLE_MINUTES,
     sessionMaxHours: e.ZUTUAN_SESSION_MAX_HOURS,
+    sessionCacheSeconds: e.ZUTUAN_SESSION_CACHE_SECONDS,
     loginMaxFailures: e.ZUTUAN_LOGIN_MAX_FAILURES,
     loginLockMinutes: e.ZUTUAN_LOGIN_LOCK_MINUTES,
     cookieSecure: e.ZUTUAN_COOKIE_SECURE === 'auto' ? 'auto' : e.ZUTUAN_COOKIE_SECURE === 'true',

@@ -6,6 +6,7 @@ import { actorOf } from '../http/policy';
 import { logIn } from './login';
 import { hashPassword, passwordProblem, verifyPassword } from './passwords';
 import { can, permissions } from './permissions';
+import { noteAuthChange } from './session-cache';
 import { endSession, endUserSessions, SESSION_COOKIE } from './sessions';
 
 const credentials = z
@@ -104,6 +105,7 @@ export async function authRoutes(app: App): Promise<void> {
           .execute();
         await audit({ action: 'user.preferences', entity: 'user', entityId: actor.userId, after: patch });
       });
+      noteAuthChange(); // committed: cached actors of this process carry the old preferences
       return { ok: true };
     },
   );
@@ -146,6 +148,7 @@ export async function authRoutes(app: App): Promise<void> {
         await endUserSessions(trx, { programmeId: actor.programmeId, userId: actor.userId });
         await audit({ action: 'user.password_changed', entity: 'user', entityId: actor.userId });
       });
+      noteAuthChange(); // committed: the sessions are gone for this process at once
       reply.clearCookie(SESSION_COOKIE, { path: '/' });
       return { ok: true };
     },

@@ -8,6 +8,7 @@ import { pageFields, paginate, sortField } from '../http/paging';
 import { escapeLike, orgInScope, requireOrgInScope } from '../registry/scope';
 import { idParams } from '../shared/ids';
 import { hashPassword, passwordProblem } from './passwords';
+import { noteAuthChange } from './session-cache';
 import { endUserSessions } from './sessions';
 
 const userInput = z
@@ -193,6 +194,7 @@ export async function userRoutes(app: App) {
           after,
         });
       });
+      noteAuthChange(); // committed: this process forgets the account's cached sessions at once
       return select(actor.programmeId).where('u.id', '=', request.params.id).executeTakeFirst();
     },
   );

@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
+import { type ListenHandlers, listenEmbedded, listenOnServer, type Unlisten } from './listen';
 import { PGliteDialect, SessionLock } from './pglite-dialect';
 import { preparingPool } from './prepared';
 import type { DB } from './schema';
@@ -18,6 +19,8 @@ export type Database = {
   query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<R[]>;
   /** Runs `fn` in one transaction on one session, with raw SQL (migrations). */
   rawTransaction<T>(fn: (q: RawQuery) => Promise<T>): Promise<T>;
+  /** Subscribes to NOTIFY on `channel` (see listen.ts); resolves to the unsubscribe function. */
+  listen(channel: string, handlers: ListenHandlers): Promise<Unlisten>;
   close(): Promise<void>;
   /** Only for embedded databases: the PGlite instance (tests clone it). */
   pglite?: PGlite;
@@ -64,6 +67,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           client.release();
         }
       },
+      listen: (channel, handlers) => listenOnServer(options.databaseUrl, channel, handlers),
       close: () => pool.end(),
     };
   }
@@ -101,6 +105,7 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
           throw error;
         }
       }),
+    listen: (channel, handlers) => lock.run(() => listenEmbedded(pglite, channel, handlers)),
     close: async () => {
       await db.destroy();
       await pglite.close();

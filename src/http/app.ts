@@ -17,6 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Logger } from 'pino';
+import { SessionCache } from '../auth/session-cache';
 import { resolveSession, SESSION_COOKIE } from '../auth/sessions';
 import type { Config } from '../config';
 import type { Database } from '../db/database';
@@ -94,14 +95,18 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     transform: jsonSchemaTransform,
   });
 
+  const sessionCache = await startSessionCache(app, deps);
   // Resolve the session, then enforce the route's policy, before any body is read.
   app.addHook('onRequest', async (request) => {
     const token = request.cookies[SESSION_COOKIE];
     if (token) {
-      request.actor = await resolveSession(deps.database.db, token, {
-        idleMinutes: deps.config.sessionIdleMinutes,
-        maxHours: deps.config.sessionMaxHours,
-      });
+      request.actor = await resolveSession(
+        deps.database.db,
+        token,
+        { idleMinutes: deps.config.sessionIdleMinutes, maxHours: deps.config.sessionMaxHours },
+        new Date(),
+        sessionCache,
+      );
     }
     const config = request.routeOptions.config as { policy?: Policy } | undefined;
     const policy = routePolicy(request.routeOptions.url ?? '', config);
@@ -125,4 +130,19 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
   await registerRoutes(app);
   await serveWebApp(app);
   return { app, routes };
+}
+
+/** The per-process session cache, fed by the database's `zutuan_auth` announcements; none when configured off. */
+async function startSessionCache(app: FastifyInstance, deps: AppDeps): Promise<SessionCache | undefined> {
+  if (deps.config.sessionCacheSeconds <= 0) return undefined;
+  const cache = new SessionCache(deps.config.sessionCacheSeconds * 1000);
+  const unlisten = await deps.database.listen('zutuan_auth', {
+    message: (payload) => cache.announce(payload),
+    state: (listening) => cache.setListening(listening),
+  });
+  app.addHook('onClose', async () => {
+    cache.close();
+    await unlisten();
+  });
+  return cache;
 }
