@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/database';
-import { escapeLike } from '../registry/scope';
+import { dipKey, dipVolumes, level4Staff, serviceRows, staffKey } from './queries';
 import {
   type DependenceFigures,
   dipAround,
@@ -39,21 +39,6 @@ export type ServiceDependence = DependenceFigures & {
   singlePointOfFailure: boolean;
 };
 
-type Row = {
-  facility_id: string;
-  facility_name: string;
-  county_id: string | null;
-  county_name: string | null;
-  population: number | null;
-  service: string;
-  specialty_code: string | null;
-  local3: number;
-  aid3: number;
-  series: { month: string; local: number; aid: number }[] | null;
-  staff: number;
-  dips: { batch: number; before: number; around: number }[] | null;
-};
-
 export type DependenceOptions = {
   on?: string | undefined;
   scopePath?: string | undefined;
@@ -68,85 +53,24 @@ export async function serviceDependence(
   options: DependenceOptions = {},
 ): Promise<ServiceDependence[]> {
   const on = options.on ?? new Date().toISOString().slice(0, 10);
-  const scope = options.scopePath
-    ? sql`and exists (select 1 from organisations so where so.programme_id = f.programme_id
-        and so.id = f.organisation_id and so.path like ${`${escapeLike(options.scopePath)}%`})`
-    : sql``;
-  const { rows } = await sql<Row>`
-    with bounds as (
-      select max(month) as last from service_records where programme_id = ${programmeId} and month <= ${on}::date
-    ), fs as (
-      select sr.facility_id, sr.service, max(sr.specialty_code) as specialty_code,
-        coalesce(sum(sr.local_count) filter (where sr.month > b.last - interval '3 months'), 0) as local3,
-        coalesce(sum(sr.aid_count) filter (where sr.month > b.last - interval '3 months'), 0) as aid3,
-        ${
-          options.series === false
-            ? sql`null::json`
-            : sql`json_agg(json_build_object('month', to_char(sr.month, 'YYYY-MM'), 'local', sr.local_count,
-          'aid', sr.aid_count) order by sr.month)`
-        } as series
-      from service_records sr cross join bounds b
-      where sr.programme_id = ${programmeId} and sr.month <= b.last and sr.month > b.last - interval '12 months'
-      group by sr.facility_id, sr.service
-    ), latest as (
-      select distinct on (s.apprentice_id, s.competency_id) s.apprentice_id, s.competency_id, s.level
-      from assessments s
-      where s.programme_id = ${programmeId} and s.status = 'confirmed' and s.assessed_on <= ${on}::date
-      order by s.apprentice_id, s.competency_id, s.assessed_on desc, s.created_at desc
-    ), level4 as (
-      select lf.id as facility_id, c.specialty_code, count(distinct l.apprentice_id) as staff
-      from latest l
-      join competencies c on c.programme_id = ${programmeId} and c.id = l.competency_id
-      join people pe on pe.programme_id = ${programmeId} and pe.id = l.apprentice_id and pe.kind = 'local_staff'
-      join facilities lf on lf.programme_id = ${programmeId} and lf.organisation_id = pe.organisation_id
-      where l.level >= 4
-      group by lf.id, c.specialty_code
-    ), changes as (
-      select bt.number, date_trunc('month', bt.starts_on)::date as m
-      from batches bt cross join bounds b
-      where bt.programme_id = ${programmeId}
-        and bt.number > (select min(number) from batches where programme_id = ${programmeId})
-        and date_trunc('month', bt.starts_on) + interval '1 month' <= b.last
-      order by bt.number desc
-      limit 3
-    ), dips as (
-      select sr.facility_id, sr.service, c.number,
-        coalesce(sum(sr.local_count) filter (where sr.month < c.m), 0) / 3.0 as before,
-        coalesce(sum(sr.local_count) filter (where sr.month >= c.m), 0) / 2.0 as around
-      from service_records sr
-      join changes c on sr.month between c.m - interval '3 months' and c.m + interval '1 month'
-      where sr.programme_id = ${programmeId}
-      group by sr.facility_id, sr.service, c.number
-    ), dip_lists as (
-      select facility_id, service, json_agg(json_build_object('batch', number, 'before', before, 'around', around)
-        order by number) as dips
-      from dips group by facility_id, service
-    )
-    select fs.facility_id, f.name as facility_name, county.id as county_id, county.name as county_name,
-      r.population, fs.service, fs.specialty_code, fs.local3, fs.aid3, fs.series,
-      coalesce(l4.staff, 0) as staff, dl.dips
-    from fs
-    join facilities f on f.programme_id = ${programmeId} and f.id = fs.facility_id
-    join regions r on r.programme_id = f.programme_id and r.id = f.region_id
-    left join regions county on county.programme_id = r.programme_id
-      and county.id = case when r.level = 'county' then r.id when r.level = 'township' then r.parent_id end
-    left join level4 l4 on l4.facility_id = fs.facility_id and l4.specialty_code = fs.specialty_code
-    left join dip_lists dl on dl.facility_id = fs.facility_id and dl.service = fs.service
-    where true ${scope}
-    order by county.name, f.name, fs.service`.execute(db);
+  const [rows, staff, dipsByService] = await Promise.all([
+    serviceRows(db, programmeId, { on, scopePath: options.scopePath, series: options.series !== false }),
+    level4Staff(db, programmeId, on),
+    dipVolumes(db, programmeId, on),
+  ]);
 
   return rows.map((r) => {
     const localVolume = Number(r.local3);
     const aidVolume = Number(r.aid3);
     const total = localVolume + aidVolume;
-    const dips = (r.dips ?? []).map((d) => ({
+    const dips = (dipsByService.get(dipKey(r.facility_id, r.service)) ?? []).map((d) => ({
       batch: d.batch,
-      dip: dipAround([Number(d.before)], [Number(d.around)]),
+      dip: dipAround([d.before], [d.around]),
     }));
     const figures: DependenceFigures = {
       localShare: total ? Math.round((localVolume / total) * 1000) / 1000 : null,
       aidVolume,
-      localLevel4Staff: Number(r.staff),
+      localLevel4Staff: r.specialty_code ? (staff.get(staffKey(r.facility_id, r.specialty_code)) ?? 0) : 0,
       latestDip: dips.length ? (dips[dips.length - 1]?.dip ?? null) : null,
     };
     return {
