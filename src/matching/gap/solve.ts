@@ -81,7 +81,10 @@ function searchPortfolio(
   settings: RunSettings,
 ): TabuResult {
   let best: TabuResult = { assignment: null, cost: Number.POSITIVE_INFINITY, iterations: 0 };
-  const widths = [...new Set(runWidths.map((w) => Math.min(instance.agents, w)))];
+  // With few agents the widths coincide; a repeated run would only retrace the one before.
+  const widths = runWidths
+    .map((w) => Math.min(instance.agents, w))
+    .filter((w, r, all) => r === 0 || w !== all[r - 1]);
   for (let r = 0; r < widths.length && performance.now() < settings.deadline; r++) {
     const width = widths[r]!;
     const { list: candidates, count: candidateCount } = candidateAgents(instance, prices, width);

@@ -310,7 +310,7 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
       }
       for (let i = 0; i < m; i++) alpha[i] = Math.max(alphaMin, alpha[i]! * 0.9);
     } else {
-      for (let i = 0; i < m; i++) if (load[i]! > capacity[i]! + eps) alpha[i]! *= 1.1;
+      raiseWeights(instance, load, alpha);
     }
     if (iter - lastImprovement > stallLimit && bestCost < Number.POSITIVE_INFINITY) {
       if (runBestCost < Number.POSITIVE_INFINITY) polishRunBest();
@@ -329,4 +329,21 @@ export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuRes
     }
   }
   return { assignment: bestCost < Number.POSITIVE_INFINITY ? best : null, cost: bestCost, iterations: iter };
+}
+
+/**
+ * Raises the penalty weight of each overloaded agent in proportion to its share of the largest
+ * overload, as in Yagiura, Ibaraki & Glover (2004): the agents that are furthest over capacity are
+ * pushed back first, and a gentle rise (at most 5 % per iteration) keeps the walk close to the
+ * capacity boundary instead of jumping deep into the feasible region.
+ */
+function raiseWeights(instance: GapInstance, load: Float64Array, alpha: Float64Array): void {
+  const { agents: m, capacity } = instance;
+  let worst = 0;
+  for (let i = 0; i < m; i++) worst = Math.max(worst, load[i]! - capacity[i]!);
+  if (worst <= 0) return;
+  for (let i = 0; i < m; i++) {
+    const over = load[i]! - capacity[i]!;
+    if (over > 0) alpha[i]! *= 1 + (0.05 * over) / worst;
+  }
 }
