@@ -65,6 +65,10 @@ describe('the public transparency page', () => {
     const result = page.getByTestId('verify-result');
     await result.waitFor();
     expect(await result.textContent()).toMatch(/^已验证：第 \d+ 条在 \d+ 条的账本中/);
+    // The checkpoint's Ed25519 signature is checked in the browser against the published key.
+    expect(await page.getByTestId('verify-signature').textContent()).toMatch(
+      /^检查点的签名已用公布的验证密钥 \S+（密钥 ID [0-9a-f]{8}）核验$/,
+    );
     await screenshot(page, 'transparency');
     await page.context().close();
   });

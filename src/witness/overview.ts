@@ -18,6 +18,8 @@ export type BatchFigures = {
 export type PublicAchievement = {
   kind: string;
   specialtyCode: string | null;
+  /** The specialty's name in Chinese and English (the public page has no login to look them up). */
+  specialtyName: { zh: string; en: string } | null;
   countyName: string | null;
   batchNumber: number | null;
   on: string | null;
@@ -102,12 +104,30 @@ export async function recentAchievements(
     const found = witnessKinds.get(kind);
     if (found) described.set(kind, await found.describe(db, programmeId, ids));
   }
+  const codes = [
+    ...new Set([...described.values()].flatMap((m) => [...m.values()].map((d) => d.specialtyCode))),
+  ];
+  const names = new Map(
+    (codes.some((c) => c)
+      ? await db
+          .selectFrom('specialties')
+          .select(['code', 'name_zh', 'name_en'])
+          .where(
+            'code',
+            'in',
+            codes.filter((c): c is string => !!c),
+          )
+          .execute()
+      : []
+    ).map((sp) => [sp.code, { zh: sp.name_zh, en: sp.name_en }]),
+  );
   for (const r of rows) {
     const s = described.get(r.kind)?.get(r.record_id);
     out.push({
       kind: r.kind,
       // Only the de-identified fields of the summary: never its title or facility name.
       specialtyCode: s?.specialtyCode ?? null,
+      specialtyName: (s?.specialtyCode && names.get(s.specialtyCode)) || null,
       countyName: s?.countyName ?? null,
       batchNumber: s?.batchNumber ?? null,
       on: s?.on ?? null,

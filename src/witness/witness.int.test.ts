@@ -305,6 +305,7 @@ describe('the public overview', () => {
     expect(body.recent[0]).toEqual({
       kind: 'need.resolved',
       specialtyCode: 'anaesthesiology',
+      specialtyName: { zh: '麻醉科', en: 'Anaesthesiology' },
       countyName: '甲县',
       batchNumber: 10,
       on: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/),

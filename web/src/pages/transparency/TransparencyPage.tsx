@@ -55,9 +55,14 @@ function VerificationResult({ result }: { result: EntryVerification }) {
         data-testid="verify-result"
         message={t('transparency.verified', { index: result.index, size: result.size })}
         description={
-          <Typography.Text code style={{ wordBreak: 'break-all' }}>
-            {result.root}
-          </Typography.Text>
+          <>
+            <Typography.Paragraph style={{ marginBottom: 4 }} data-testid="verify-signature">
+              {t('transparency.signedBy', { name: result.key.name, keyId: result.key.keyId })}
+            </Typography.Paragraph>
+            <Typography.Text code style={{ wordBreak: 'break-all' }}>
+              {result.root}
+            </Typography.Text>
+          </>
         }
       />
     );
@@ -74,7 +79,7 @@ function VerificationResult({ result }: { result: EntryVerification }) {
 
 /** The public transparency page (no login): figures per batch, recent witnessed achievements, the latest checkpoint. */
 export default function TransparencyPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const overview = useQuery({
     queryKey: ['/public/overview'],
     queryFn: () => api<PublicOverview>('/public/overview'),
@@ -98,7 +103,16 @@ export default function TransparencyPage() {
       title: t('transparency.column.kind'),
       render: (_, a) => t(`witness.kind.${kindKey(a.kind)}`),
     },
-    { key: 'specialty', title: t('transparency.column.specialty'), dataIndex: 'specialtyCode' },
+    {
+      key: 'specialty',
+      title: t('transparency.column.specialty'),
+      render: (_, a) =>
+        a.specialtyName
+          ? i18n.language === 'en'
+            ? a.specialtyName.en
+            : a.specialtyName.zh
+          : (a.specialtyCode ?? '—'),
+    },
     { key: 'county', title: t('transparency.column.county'), dataIndex: 'countyName' },
     {
       key: 'batch',

@@ -20,6 +20,7 @@ export type PublicOverview = {
   recent: {
     kind: string;
     specialtyCode: string | null;
+    specialtyName: { zh: string; en: string } | null;
     countyName: string | null;
     batchNumber: number | null;
     on: string | null;
