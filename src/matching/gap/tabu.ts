@@ -34,7 +34,8 @@ const excess = (load: number, cap: number) => (load > cap ? load - cap : 0);
  * penalty (strategic oscillation), after Díaz & Fernández (2001), "A tabu search heuristic for the
  * generalized assignment problem", EJOR 132, and the adaptive weights of Yagiura, Ibaraki & Glover
  * (2004), "An ejection chain approach for the generalized assignment problem", INFORMS J. Comput. 16.
- * Restarts from the best plan with a random kick when it stalls.
+ * When a run stalls, its best plan is polished by exact reoptimisation of small agent groups
+ * (polish.ts) and the search restarts from the best plan with a random kick.
  */
 export function tabuSearch(instance: GapInstance, options: TabuOptions): TabuResult {
   const { agents: m, jobs: n, cost, weight, capacity } = instance;
