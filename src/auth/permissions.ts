@@ -75,7 +75,8 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     // Team formation: the commander starts, reviews and accepts proposals (组团方案).
     'matching:propose',
     'matching:accept',
-    // Until the witnessing workflow exists, only commanders (and admins) verify a resolved need.
+    // A resolved need is normally verified when all three parties have witnessed it
+    // (src/witness/kinds/need-resolved.ts); the commander may still verify one directly, audited.
     'needs:verify',
     'mentorship:write',
     'services:write',
