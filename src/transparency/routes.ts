@@ -130,7 +130,7 @@ export async function logRoutes(app: App) {
     async (request, reply) => {
       const { index, size } = request.query;
       const p = await programmeOf(request.query.programme);
-      const tree = await StoredTree.open(db, p.id);
+      const tree = await StoredTree.open(db, p.id, { mirrored: true });
       const proof = await asAppErrors(() => inclusionProof(tree, index, size ?? tree.leafCount()));
       reply.header('cache-control', size === undefined ? SHORT_LIVED : IMMUTABLE);
       return { index, size: size ?? tree.leafCount(), proof: proof.map(toHex) };
@@ -151,7 +151,7 @@ export async function logRoutes(app: App) {
     async (request, reply) => {
       const { old, size } = request.query;
       const p = await programmeOf(request.query.programme);
-      const tree = await StoredTree.open(db, p.id);
+      const tree = await StoredTree.open(db, p.id, { mirrored: true });
       const proof = await asAppErrors(() => consistencyProof(tree, old, size ?? tree.leafCount()));
       reply.header('cache-control', size === undefined ? SHORT_LIVED : IMMUTABLE);
       return { old, size: size ?? tree.leafCount(), proof: proof.map(toHex) };

@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema';
 import { toHex } from '../bytes';
 import type { NodeId } from '../tree-math';
 import type { TreeReader } from '../tree-reader';
+import { MAX_MIRRORED_LEAVES, mirrorOf, type NodeMirror } from './node-mirror';
 
 /** A programme's log head: how many entries it holds. */
 export async function logSize(db: Kysely<DB>, programmeId: string): Promise<number> {
@@ -23,11 +24,24 @@ export class StoredTree implements TreeReader {
     private readonly db: Kysely<DB>,
     private readonly programmeId: string,
     private readonly size: number,
+    private readonly mirror?: NodeMirror,
   ) {}
 
-  /** The tree of the programme's log at its current size. */
-  static async open(db: Kysely<DB>, programmeId: string): Promise<StoredTree> {
-    return new StoredTree(db, programmeId, await logSize(db, programmeId));
+  /**
+   * The tree of the programme's log at its current size. With `mirrored` (the public proof
+   * routes), nodes come from this process's copy of the log (node-mirror.ts), brought up to
+   * this size first; not inside a transaction, whose handle must not keep a copy.
+   */
+  static async open(
+    db: Kysely<DB>,
+    programmeId: string,
+    options: { mirrored?: boolean } = {},
+  ): Promise<StoredTree> {
+    const size = await logSize(db, programmeId);
+    if (!options.mirrored || size > MAX_MIRRORED_LEAVES) return new StoredTree(db, programmeId, size);
+    const mirror = mirrorOf(db, programmeId);
+    await mirror.cover(db, size);
+    return new StoredTree(db, programmeId, size, mirror);
   }
 
   leafCount(): number {
@@ -42,6 +56,10 @@ export class StoredTree implements TreeReader {
   /** Missing nodes come back empty, which resolvePlan reports as inconsistent storage. */
   async nodeHashes(ids: readonly NodeId[]): Promise<readonly Uint8Array[]> {
     if (ids.length === 0) return [];
+    const mirror = this.mirror;
+    if (mirror && ids.every((id) => mirror.has(id.level, id.index))) {
+      return ids.map((id) => mirror.hash(id.level, id.index));
+    }
     const levels = ids.map((id) => id.level);
     const indexes = ids.map((id) => id.index);
     // One fixed text (prepared once per connection on a server): proofs are the log's hot read.
