@@ -109,6 +109,15 @@ describe('a commander forms micro-teams from a proposal', () => {
     await page.getByTestId('reoptimise').click();
     await page.waitForURL((url) => url.pathname.startsWith('/proposals/') && !url.pathname.endsWith(first));
     second = proposalId();
+    // Right after the navigation the page may still show the first proposal (React Router
+    // renders the new route in a transition), whose status is already 待审阅: wait for the new
+    // proposal itself to finish before reading the page.
+    await expect
+      .poll(async () => (await commander<Proposal>('GET', `/api/matching/proposals/${second}`)).json.status, {
+        timeout: 110_000,
+        interval: 500,
+      })
+      .toBe('done');
     await waitUntilReviewable();
 
     const after = (await commander<Proposal>('GET', `/api/matching/proposals/${second}`)).json;

@@ -1,8 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { assignmentCost } from './gap/instance';
 import type { SpecialtyModel } from './model';
-import { fillSpareCapacity } from './plan';
-import { lanes, sliceSize } from './slices';
+import { fillSpareCapacity, type GapSolver } from './plan';
+import { lanes, sliceSize, solveSmallSlice } from './slices';
 
 /** A random slice: m experts, n needs, some pairs allowed (dense flags and lists agree). */
 const sliceArb = fc
@@ -107,5 +108,52 @@ describe('slices', () => {
       [50, 40, 10, 5],
     ]);
     expect(lanes([slice(3)], 2)).toHaveLength(1);
+  });
+});
+
+describe('a small slice the engine finds no plan for in time', () => {
+  it('keeps its pinned need served with the sparse solver instead of relaxing the pin', async () => {
+    // Two experts, three needs; need 2 is pinned to expert 1 (only that pair, and not unserved).
+    const m = 2;
+    const n = 3;
+    const agents = m + 1;
+    const allowed = new Uint8Array(agents * n);
+    const cost = new Float64Array(agents * n);
+    const weight = new Float64Array(agents * n);
+    for (const [a, b] of [
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [1, 2],
+    ] as const) {
+      allowed[a * n + b] = 1;
+      cost[a * n + b] = -100;
+      weight[a * n + b] = 1;
+    }
+    for (const b of [0, 1]) {
+      allowed[m * n + b] = 1;
+      weight[m * n + b] = 1;
+    }
+    weight[m * n + 2] = 1e9; // the pinned need may not go unserved
+    const s: SpecialtyModel = {
+      specialtyCode: 's',
+      experts: [0, 1],
+      needs: [0, 1, 2],
+      instance: { agents, jobs: n, cost, weight, capacity: Float64Array.from([2, 1, n]) },
+      allowed,
+      candidates: { start: Int32Array.from([0, 2, 3, 4]), agent: Int32Array.from([0, 1, 0, 1]) },
+    };
+    const noPlan: GapSolver = async () => ({
+      assignment: [],
+      objective: Number.POSITIVE_INFINITY,
+      bound: Number.NEGATIVE_INFINITY,
+      feasible: false,
+      status: 'unknown',
+      seconds: 0,
+    });
+    const answer = await solveSmallSlice(s, noPlan, 0.5, () => {});
+    expect(answer.status).toBe('feasible');
+    expect(answer.plan[2]).toBe(1);
+    expect(answer.bound).toBeLessThanOrEqual(assignmentCost(s.instance, answer.plan));
   });
 });

@@ -62,6 +62,21 @@ export async function solveSmallSlice(
   }
   if (solution.feasible && solution.status !== 'optimal') return secondOpinion(s, solution, seconds);
   if (solution.feasible) return engineAnswer(solution, s.instance, solution.status);
+  if (solution.status !== 'infeasible') {
+    // The engine found no plan keeping every pin and must-serve need in its time: the sparse
+    // solver, which serves those first, often does; only then give up on them.
+    const sparse = solveSparse(s, Math.max(0.5, seconds / 2));
+    if (sparse.missingServeOnly === 0) {
+      const engineBound = Number.isFinite(solution.bound) ? solution.bound : Number.NEGATIVE_INFINITY;
+      return {
+        plan: sparse.assignment,
+        bound: Math.max(sparse.bound, engineBound),
+        status: 'feasible',
+        instance: s.instance,
+        seconds: solution.seconds + sparse.seconds,
+      };
+    }
+  }
   // Must-serve needs that cannot all fit: serve what fits and say so.
   const instance = relaxMustServe(s);
   solution = await solve(instance, { timeLimitSeconds: Math.max(0.5, seconds / 2), seed: 1 });
