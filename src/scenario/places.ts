@@ -2,7 +2,7 @@ import type { FacilityLevel, OrganisationSide, OrganisationType } from '../db/sc
 import { layoutPrefecture, PREFECTURE_SEAT, pointInQuad, type Quad, round2 } from './geography';
 import type { Position, Ring } from './geojson';
 import { contributorNames, supportingHospitalNames } from './institutions';
-import { PlaceNamer } from './names';
+import { PlaceNamer } from './place-names';
 import type { Random } from './random';
 import { buildRoads, type RoadCounty, shortestHours } from './roads';
 import type { FacilityRow, OrganisationRow, RegionRow, RoadNetwork } from './types';
