@@ -5,11 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app';
 import { accounts, ids } from '../../test/support/fixture';
+import { witnessHelpers } from '../../test/support/witness';
 import { agreementsDailyWorker } from '../agreements/reminders';
-import type { LogEntry } from '../transparency/entry';
 import { openMetTargetWitnesses } from './targets';
 
 let t: TestApp;
+const { logSize, entries, detail, attest, dispute } = witnessHelpers(() => t);
 let competency = '';
 let contractId = '';
 const start = { log: 0 };
@@ -54,23 +55,6 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const logSize = async () =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('log_heads')
-        .select('size')
-        .where('programme_id', '=', ids.programme)
-        .executeTakeFirst()
-    )?.size ?? 0,
-  );
-const entriesFrom = async (from: number) => {
-  const res = await t.request('GET', `/api/log/entries?start=${from}&end=${await logSize()}`);
-  return (res.json().entries as { entry: string }[]).map((e) => ({
-    text: e.entry,
-    entry: JSON.parse(e.entry) as LogEntry,
-  }));
-};
 /** The witness request of a record. */
 const requestOf = async (kind: string, recordId: string) =>
   (
@@ -81,18 +65,6 @@ const requestOf = async (kind: string, recordId: string) =>
       .where('record_id', '=', recordId)
       .executeTakeFirstOrThrow()
   ).id;
-const detail = async (id: string, as = 'commander') =>
-  (await t.request('GET', `/api/witness/${id}`, { as })).json();
-const attest = async (id: string, as: string) => {
-  const res = await post(`/api/witness/${id}/attest`, as);
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
-const dispute = async (id: string, as: string, reason: string) => {
-  const res = await post(`/api/witness/${id}/dispute`, as, { reason });
-  expect(res.statusCode, res.body).toBe(200);
-  return res.json();
-};
 const partiesOf = (d: { parties: { party: string; organisationId: string }[] }) =>
   d.parties.map((p) => [p.party, p.organisationId]);
 const assessment = async (id: string) =>
@@ -116,7 +88,7 @@ describe('assessment (a level reached)', () => {
   it('opens with the mentor’s record; the recipient’s attestation confirms it; all three witness it', async () => {
     const before = await logSize();
     const id = await recordAssessment(4);
-    const [opened] = await entriesFrom(before);
+    const [opened] = await entries(before);
     expect(opened!.entry).toMatchObject({ kind: 'assessment.opened', recordId: id, attestations: [] });
     const requestId = await requestOf('assessment', id);
     const d = await detail(requestId);
@@ -139,7 +111,7 @@ describe('assessment (a level reached)', () => {
     expect((await attest(requestId, 'recipient')).status).toBe('open');
     expect((await assessment(id)).status).toBe('confirmed');
     expect((await attest(requestId, 'supporter')).status).toBe('witnessed');
-    const kinds = (await entriesFrom(before)).map((e) => e.entry.kind);
+    const kinds = (await entries(before)).map((e) => e.entry.kind);
     expect(kinds).toEqual([
       'assessment.opened',
       'assessment.attested',
@@ -367,8 +339,8 @@ describe('target met', () => {
 
 describe('the log', () => {
   it('holds no personal data: no names, titles, free text, usernames or user ids', async () => {
-    const entries = await entriesFrom(start.log);
-    const kinds = new Set(entries.map((e) => e.entry.kind.split('.').slice(0, -1).join('.')));
+    const logged = await entries(start.log);
+    const kinds = new Set(logged.map((e) => e.entry.kind.split('.').slice(0, -1).join('.')));
     expect([...kinds].sort()).toEqual([
       'assessment',
       'mentorship.completed',
@@ -376,7 +348,7 @@ describe('the log', () => {
       'teaching_activity',
     ]);
     const userIds = (await t.database.db.selectFrom('users').select('id').execute()).map((u) => u.id);
-    for (const { text, entry } of entries) {
+    for (const { text, entry } of logged) {
       expect(Object.keys(entry).sort()).toEqual(['attestations', 'kind', 'recordDigest', 'recordId', 'time']);
       for (const secret of [
         TITLE,

@@ -3,14 +3,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../../test/support/app';
 import { accounts, ids } from '../../test/support/fixture';
+import { witnessHelpers } from '../../test/support/witness';
 import { parseHex } from '../transparency/bytes';
 import { openCheckpoint } from '../transparency/checkpoint';
-import type { LogEntry } from '../transparency/entry';
 import { parseVerifierKey } from '../transparency/note-keys';
 import { verifyInclusion } from '../transparency/verify';
 import { verifyStatement } from './signature';
 
 let t: TestApp;
+const { logSize, entries } = witnessHelpers(() => t);
 beforeAll(async () => {
   t = await startTestApp({ ZUTUAN_LOG_ORIGIN: 'zutuan.test' });
 });
@@ -56,24 +57,6 @@ const requestOf = async (needId: string) => {
   const item = (await queue('commander')).items.find((i) => i.recordId === needId);
   if (!item) throw new Error('no witness request for the need');
   return item.id;
-};
-const logSize = async () =>
-  Number(
-    (
-      await t.database.db
-        .selectFrom('log_heads')
-        .select('size')
-        .where('programme_id', '=', ids.programme)
-        .executeTakeFirst()
-    )?.size ?? 0,
-  );
-const entries = async (start: number, end: number) => {
-  const res = await t.request('GET', `/api/log/entries?start=${start}&end=${end}`);
-  return (res.json().entries as { index: number; entry: string }[]).map((e) => ({
-    index: e.index,
-    text: e.entry,
-    entry: JSON.parse(e.entry) as LogEntry,
-  }));
 };
 const needStatus = async (id: string) =>
   (await t.request('GET', `/api/needs/${id}`, { as: 'admin' })).json().status;
