@@ -5,7 +5,17 @@ const session = (userId: string) => ({
   lastSeenAt: new Date(0),
   expiresAt: new Date(0),
   userId,
-  actor: { userId },
+  actor: {
+    userId,
+    programmeId: 'p',
+    username: userId,
+    displayName: userId,
+    role: 'viewer' as const,
+    organisationId: 'o',
+    scopePath: '/o/',
+    personId: null,
+    locale: 'zh-CN' as const,
+  },
 });
 
 function listeningCache(ttlMs = 30_000, max = 10_000) {

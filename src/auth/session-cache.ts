@@ -1,3 +1,5 @@
+import type { Actor } from './actor';
+
 /**
  * A per-process cache of what a session token resolves to, so an authenticated request costs
  * no database round trip for its session (bench/api-write.ts: the lookup was one of the two
@@ -19,7 +21,7 @@ export type CachedSession = {
   expiresAt: Date;
   userId: string;
   /** The resolved actor, as resolveSession returns it. */
-  actor: unknown;
+  actor: Actor;
 };
 
 type Entry = CachedSession & { cachedAt: number };

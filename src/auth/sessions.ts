@@ -68,7 +68,7 @@ export async function resolveSession(
     cached.lastSeenAt > idleLimit &&
     now.getTime() - cached.lastSeenAt.getTime() <= TOUCH_MS
   ) {
-    return cached.actor as Actor;
+    return cached.actor;
   }
   const generation = cache?.generation ?? 0;
   // Every authenticated request runs this: one fixed text, prepared once per connection.
