@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, openPage, pageErrors, screenshot } from './support/browser';
+import { choose, launchBrowser, logIn, openPage, pageErrors, screenshot } from './support/browser';
 import { apiAs, type RunningServer, startServer } from './support/server';
 
 // A recipient cadre records an agreement whose target is "no more open needs than today"; the
@@ -23,14 +23,6 @@ afterAll(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-async function chooseIn(page: Page, scope: Locator, label: string, option: string | RegExp) {
-  await scope.getByLabel(label, { exact: true }).click({ force: true });
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
-
 describe('an agreement with a target tracked by its indicator', () => {
   it('a cadre records it and sees the status follow the records', async () => {
     // The programme-wide figure (a cadre's own view of indicators is limited to its scope).
@@ -43,18 +35,18 @@ describe('an agreement with a target tracked by its indicator', () => {
     await page.goto(`${base}/agreements`);
     await page.getByTestId('agreement-new').click();
     const dialog = page.getByRole('dialog');
-    await chooseIn(page, dialog, '类型', '备忘录');
+    await choose(page, dialog, '类型', '备忘录');
     await dialog.getByLabel('名称', { exact: true }).fill(title);
     await dialog.getByLabel('生效日期', { exact: true }).fill(day(-300));
-    await chooseIn(page, dialog, '协议各方', /医院/);
+    await choose(page, dialog, '协议各方', /医院/);
     await page.keyboard.press('Escape');
     await dialog.getByLabel('条款内容').fill('受援方按月清理未解决的基层需求。');
-    await chooseIn(page, dialog, '指标', '未解决需求数');
+    await choose(page, dialog, '指标', '未解决需求数');
     await dialog.getByLabel('基线值').fill(String(openNow + 1));
     await dialog.getByLabel('目标值').fill(String(openNow));
     await dialog.getByLabel('基线日期').fill(day(-300));
     await dialog.getByLabel('完成期限').fill(day(60));
-    await chooseIn(page, dialog, '责任方', /./);
+    await choose(page, dialog, '责任方', /./);
     await screenshot(page, 'agreements-record');
     const posted = page.waitForResponse(
       (r) => r.url().endsWith('/api/agreements') && r.request().method() === 'POST',

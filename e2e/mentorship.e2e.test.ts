@@ -1,6 +1,6 @@
 import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, openPage, pageErrors, screenshot } from './support/browser';
+import { choose, launchBrowser, logIn, openPage, pageErrors, screenshot } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
 
 // An expert signs a contract with a local apprentice, every party accepts it, the expert logs a
@@ -31,24 +31,6 @@ afterAll(async () => {
   await server?.stop();
   expect(pageErrors).toEqual([]);
 });
-
-/** Picks an option of an antd Select opened by its label (reopening it if its options were still loading). */
-async function choose(page: Page, scope: Locator, label: string, option: string | RegExp) {
-  const item = page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first();
-  for (let attempt = 0; ; attempt++) {
-    await scope.getByLabel(label, { exact: true }).click({ force: true });
-    try {
-      await item.waitFor({ timeout: 8_000 });
-      break;
-    } catch (error) {
-      if (attempt === 3) throw error;
-      await scope.getByLabel(label, { exact: true }).click({ force: true }); // closes it
-    }
-  }
-  await item.click();
-}
 
 /** Presses a dialog's submit button (the tall dialog may still be settling after an error shows). */
 async function submit(dialog: Locator, name: string) {

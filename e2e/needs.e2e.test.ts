@@ -1,6 +1,6 @@
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { launchBrowser, logIn, openPage, pageErrors, screenshot } from './support/browser';
+import { choose, launchBrowser, logIn, openPage, pageErrors, screenshot } from './support/browser';
 import { apiAs, type RunningServer, startServer } from './support/server';
 
 // Local staff report a need, the recipient cadre triages it, the commander finds it on the map.
@@ -21,15 +21,6 @@ afterAll(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-/** Picks an option of an antd Select inside a dialog, opened by its form label. */
-async function chooseIn(page: Page, scope: Locator, label: string, option: string | RegExp) {
-  await scope.getByLabel(label, { exact: true }).click();
-  await page
-    .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
-}
-
 describe('a need from report to the map', () => {
   let townshipId = '';
 
@@ -40,8 +31,8 @@ describe('a need from report to the map', () => {
     await page.goto(`${base}/needs`);
     await page.getByRole('button', { name: '上报需求' }).click();
     const dialog = page.getByRole('dialog');
-    await chooseIn(page, dialog, '医疗机构', /卫生院/);
-    await chooseIn(page, dialog, '专科', '医学影像科');
+    await choose(page, dialog, '医疗机构', /卫生院/);
+    await choose(page, dialog, '专科', '医学影像科');
     await dialog.getByLabel('问题', { exact: true }).fill(title);
     await dialog.getByLabel('描述').fill('捐赠的彩超长期闲置，本院无人会操作，孕妇需到县医院检查。');
     await dialog.getByText('设备', { exact: true }).click();

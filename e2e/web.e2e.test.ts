@@ -151,7 +151,7 @@ describe('commander', () => {
       api<{ items: { name: string }[] }>('GET', '/api/regions?level=county'),
     );
     const county = counties.json.items[0]!.name;
-    await choose(page, '县(市)', county);
+    await choose(page, page, '县(市)', county);
     await expect.poll(() => details.textContent()).toContain(county);
     expect(await details.textContent()).toMatch(/乡镇数\s*\d+/);
     await page.getByRole('checkbox', { name: '道路' }).uncheck();
@@ -163,7 +163,7 @@ describe('commander', () => {
     await page.getByTestId('batches-timeline').waitFor();
     await page.getByTestId('batch-hospital-timeline').waitFor();
     expect(await page.getByText(/第十批（/).count()).toBe(1);
-    await choose(page, '选择批次', /^第一批$/);
+    await choose(page, page, '选择批次', /^第一批$/);
     await expect.poll(() => page.getByText(/第一批（/).count()).toBe(1);
     await page.getByTestId('batch-hospital-timeline').waitFor();
     await screenshot(page, 'batches');
@@ -189,7 +189,7 @@ describe('commander', () => {
     await screenshot(page, 'person-form-invalid');
 
     await dialog.getByLabel('姓名').fill('测试新人甲');
-    await choose(page, '人员类别', '本地医务人员', dialog);
+    await choose(page, dialog, '人员类别', '本地医务人员');
     await dialog.getByLabel('所属机构').click({ force: true });
     await page.keyboard.type(hospitalName);
     await page

@@ -50,13 +50,46 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-/** Picks an option of an antd Select (opened by its label). */
-export async function choose(page: Page, label: string | RegExp, option: string | RegExp, within?: Locator) {
-  await (within ?? page).getByLabel(label).first().click({ force: true });
-  await page
+/** Waits until an element stops moving (a dialog's opening animation, a drawer sliding in). */
+export async function settled(target: Locator) {
+  let last = '';
+  for (let i = 0; i < 60; i++) {
+    const box = JSON.stringify(await target.boundingBox());
+    if (box === last && box !== 'null') return;
+    last = box;
+    await target.page().waitForTimeout(50);
+  }
+}
+
+/**
+ * Picks an option of an antd Select, found by its label within `scope`. The click that opens the
+ * select is forced (antd covers its input with the selection text), so the helper first waits for
+ * the field to stop moving, and reopens the select if no matching option appeared (options that
+ * were still loading, or a click that landed while the dialog was still opening).
+ */
+export async function choose(
+  page: Page,
+  scope: Page | Locator,
+  label: string | RegExp,
+  option: string | RegExp,
+) {
+  const field = scope.getByLabel(label, { exact: typeof label === 'string' }).first();
+  const item = page
     .locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: option })
-    .first()
-    .click();
+    .first();
+  await settled(field);
+  for (let attempt = 1; ; attempt++) {
+    if ((await field.getAttribute('aria-expanded')) !== 'true') await field.click({ force: true });
+    try {
+      await item.waitFor({ timeout: 6_000 });
+      break;
+    } catch (error) {
+      if (attempt === 4) throw error;
+      // Close it, so that the next round opens it afresh.
+      if ((await field.getAttribute('aria-expanded')) === 'true') await field.click({ force: true });
+    }
+  }
+  await item.click();
 }
 
 /** The left navigation's link texts. */
