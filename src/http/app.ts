@@ -1,5 +1,4 @@
 import cookie from '@fastify/cookie';
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import scalar from '@scalar/fastify-api-reference';
@@ -27,6 +26,7 @@ import { errorHandler } from './error-handler';
 import { registerJsonBodyParser } from './json-body';
 import { enforcePolicy, type Policy, routePolicy } from './policy';
 import { registerRoutes } from './routes';
+import { registerSecurityHeaders } from './security-headers';
 import { serveWebApp } from './web';
 
 export type AppDeps = { config: Config; database: Database; logger?: Logger | false };
@@ -71,18 +71,7 @@ export async function buildApp(deps: AppDeps): Promise<{ app: App; routes: Route
     }
   });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'", "'unsafe-inline'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'", 'blob:'],
-      },
-    },
-  });
+  registerSecurityHeaders(app);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   await app.register(swagger, {

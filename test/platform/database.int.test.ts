@@ -46,6 +46,18 @@ describe('database', () => {
     expect(res.json()).toMatchObject({ status: 'ok', database: { reachable: true } });
   });
 
+  it('sends the security headers on every answer, errors included', async () => {
+    for (const res of [
+      await t.request('GET', '/api/health'),
+      await t.request('GET', '/api/no-such-route'),
+      await t.request('GET', '/api/people', { as: 'viewer' }),
+    ]) {
+      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['x-content-type-options']).toBe('nosniff');
+      expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    }
+  });
+
   it('publishes an OpenAPI 3.1 document with every route', async () => {
     const doc = (await t.request('GET', '/api/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
