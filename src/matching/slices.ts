@@ -127,10 +127,8 @@ export function lanes(slices: SpecialtyModel[], count: number): SpecialtyModel[]
 function relaxMustServe(s: SpecialtyModel): GapInstance {
   const { agents: m, jobs: n } = s.instance;
   const weight = Float64Array.from(s.instance.weight);
-  for (let b = 0; b < n; b++) {
-    // The unserved agent opens to every need again (pinned ones too: pins may overfill an expert).
-    weight[(m - 1) * n + b] = 1;
-    s.allowed[(m - 1) * n + b] = 1;
-  }
+  // The unserved agent opens to every need again (pinned ones too: pins may overfill an expert).
+  // A copy: the model itself (its weights and `allowed` flags) keeps the rules as the commander set them.
+  for (let b = 0; b < n; b++) weight[(m - 1) * n + b] = 1;
   return { ...s.instance, weight };
 }
