@@ -28,7 +28,11 @@ export async function dependenceDashboard(
   options: { on?: string; scopePath?: string },
 ) {
   const on = options.on ?? new Date().toISOString().slice(0, 10);
-  const services = await serviceDependence(db, programmeId, { on, scopePath: options.scopePath });
+  // The batch trend does not depend on the service figures: it runs alongside them.
+  const [services, batches] = await Promise.all([
+    serviceDependence(db, programmeId, { on, scopePath: options.scopePath }),
+    batchTrend(db, programmeId, options.scopePath),
+  ]);
   const risks = await dependenceRisks(db, programmeId, services, on);
   const counties = new Map<string | null, CountyStages>();
   for (const s of services) {
@@ -47,7 +51,7 @@ export async function dependenceDashboard(
     services,
     risks,
     byCounty: [...counties.values()],
-    batches: await batchTrend(db, programmeId, options.scopePath),
+    batches,
   };
 }
 export type DependenceDashboard = Awaited<ReturnType<typeof dependenceDashboard>>;
