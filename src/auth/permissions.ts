@@ -42,6 +42,7 @@ export const permissions = [
   'witness:attest',
   'agreements:read',
   'agreements:write',
+  'patient_names:write',
 ] as const;
 export type Permission = (typeof permissions)[number];
 
@@ -104,6 +105,8 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     'services:write',
     'witness:attest',
     'agreements:write',
+    // Names of the hospital's patients, so teaching notes that name one are refused.
+    'patient_names:write',
   ]),
   // Assessments are recorded by the mentor alone (the expert account linked to the mentor).
   expert: new Set([...reads, 'needs:resolve', 'mentorship:write', 'teaching:record', 'assessments:record']),
@@ -116,6 +119,7 @@ export const rolePermissions: Record<Role, ReadonlySet<Permission>> = {
     // Apprentices see their own contracts, levels and activities, and accept contracts.
     'mentorship:read',
     'mentorship:write',
+    'patient_names:write',
   ]),
   viewer: new Set(reads),
 };

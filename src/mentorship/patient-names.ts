@@ -1,5 +1,7 @@
-import { sql } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { Audit } from '../audit/audit';
 import type { Db } from '../db/database';
+import type { DB } from '../db/schema';
 import { AppError } from '../errors';
 import { describeSpan, findIdentifiers, type IdentifierSpan } from './deidentify';
 
@@ -38,4 +40,31 @@ export async function requireDeidentified(
       spans,
     },
   );
+}
+
+/**
+ * Records patient names so that teaching notes naming them are refused. Names are trimmed and
+ * counted once; names already recorded are left as they are. The audit row holds the counts,
+ * never the names (they are personal data), and there is no route that lists them.
+ */
+export async function addPatientNames(
+  trx: Transaction<DB>,
+  programmeId: string,
+  names: string[],
+  audit: Audit,
+): Promise<{ submitted: number; added: number; alreadyKnown: number }> {
+  const unique = [...new Set(names.map((n) => n.trim()))];
+  const inserted = await trx
+    .insertInto('patient_names')
+    .values(unique.map((full_name) => ({ programme_id: programmeId, full_name })))
+    .onConflict((oc) => oc.doNothing())
+    .returning('full_name')
+    .execute();
+  const counts = {
+    submitted: unique.length,
+    added: inserted.length,
+    alreadyKnown: unique.length - inserted.length,
+  };
+  await audit({ action: 'patient_names.added', entity: 'patient_names', entityId: null, after: counts });
+  return counts;
 }

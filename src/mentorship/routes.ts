@@ -16,6 +16,7 @@ import { confirmAssessment, disputeAssessment, listAssessments, recordAssessment
 import { createCompetency, listCompetencies, updateCompetency } from './catalogue';
 import { findMentorship, listMentorships } from './contract-views';
 import { acceptMentorship, changeMentorship, proposeMentorship } from './contracts';
+import { patientNameRoutes } from './patient-names-routes';
 import { mentorshipPeopleRoutes } from './people-routes';
 import {
   acceptInput,
@@ -310,4 +311,5 @@ export async function mentorshipRoutes(app: App) {
 
   await mentorshipPeopleRoutes(app);
   await serviceRoutes(app);
+  await patientNameRoutes(app);
 }

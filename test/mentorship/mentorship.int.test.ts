@@ -196,10 +196,9 @@ describe('teaching activities', () => {
     const id = await post('/api/mentorship/activities', 'expert', activity('身份证11010519491231002X'));
     expect(id.json().error.details.spans[0]).toMatchObject({ kind: 'id_card', start: 3, end: 21 });
 
-    await t.database.db
-      .insertInto('patient_names')
-      .values({ programme_id: ids.programme, full_name: '卓玛央宗' })
-      .execute();
+    // The recipient hospital's staff record their patients' names.
+    const recorded = await post('/api/mentorship/patient-names', 'local', { names: ['卓玛央宗'] });
+    expect(recorded.statusCode, recorded.body).toBe(201);
     const named = await post('/api/mentorship/activities', 'expert', activity('卓玛央宗，女，困难气道'));
     expect(named.json().error.details.spans[0]).toMatchObject({ kind: 'patient_name', start: 0, end: 4 });
     expect(await t.database.db.selectFrom('teaching_activities').select('id').execute()).toEqual([]);
