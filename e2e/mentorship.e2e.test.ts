@@ -19,6 +19,7 @@ const targetOn = iso(new Date(today.getTime() + 300 * 86_400_000));
 const apprentice = '格桑仁青'; // the `local` demo account's person (src/scenario/generate.ts)
 const competency = '困难气道管理';
 const host = '云峰县人民医院'; // the expert's current host, in the `recipient` cadre's county
+const patient = '扎西平措'; // a fictional patient the hospital records
 
 beforeAll(async () => {
   server = await startServer();
@@ -32,9 +33,13 @@ afterAll(async () => {
   expect(pageErrors).toEqual([]);
 });
 
-/** Presses a dialog's submit button (the tall dialog may still be settling after an error shows). */
+/**
+ * Presses a dialog's submit button (the tall dialog may still be settling after an error shows).
+ * After a save that failed, antd may leave the button's spinner in its leaving animation, at zero
+ * width but still in the accessible name ("loading 登记"), so the name may carry that prefix.
+ */
 async function submit(dialog: Locator, name: string) {
-  const button = dialog.getByRole('button', { name, exact: true });
+  const button = dialog.getByRole('button', { name: new RegExp(`^(loading )?${name}$`) });
   await button.scrollIntoViewIfNeeded();
   await button.click({ force: true });
 }
@@ -104,6 +109,19 @@ describe('a mentorship from contract to a witnessed level', () => {
     expect((await c).status()).toBe(200);
     await cadre.locator('.page-header').getByText('执行中').waitFor();
     await screenshot(cadre, 'mentorship-contract-active');
+
+    // The hospital records its patients' names, so teaching notes cannot name them.
+    await cadre.goto(`${base}/mentorship`);
+    await cadre.getByTestId('patient-names-open').click();
+    const names = cadre.getByRole('dialog');
+    await submit(names, '登记');
+    await names.getByText('请至少填写一个姓名').waitFor(); // refused before reaching the server
+    await names.getByLabel('患者姓名（每行一个）').fill(`${patient}\n次仁\n${patient}`);
+    const recorded = posted(cadre, 'patient-names');
+    await submit(names, '登记');
+    expect((await recorded).status()).toBe(201);
+    await expect.poll(() => names.getByTestId('patient-names-result').textContent()).toContain('新登记 2 个');
+    await screenshot(cadre, 'mentorship-patient-names');
     await cadre.context().close();
   });
 
@@ -124,6 +142,11 @@ describe('a mentorship from contract to a witnessed level', () => {
     const spans = dialog.getByTestId('identifier-spans');
     await expect.poll(() => spans.locator('mark').textContent()).toBe('138 1234 5678');
     await screenshot(page, 'mentorship-activity-refused');
+    await summary.fill(`${patient}，男，58岁，颈短张口受限，术前评估为困难气道。`);
+    const named = posted(page, 'activities');
+    await submit(dialog, '登记');
+    expect((await named).status()).toBe(400);
+    await expect.poll(() => spans.locator('mark').textContent()).toBe(patient);
     await summary.fill('患者，男，58岁，颈短张口受限，术前评估为困难气道。');
     const logged = posted(page, 'activities');
     await submit(dialog, '登记');

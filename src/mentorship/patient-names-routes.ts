@@ -1,23 +1,8 @@
-import { z } from 'zod';
 import { inChange } from '../audit/audit';
 import type { App } from '../http/app';
 import { changeContext } from '../http/context';
 import { addPatientNames } from './patient-names';
-
-const patientNamesInput = z
-  .object({
-    names: z
-      .array(
-        z
-          .string()
-          .trim()
-          .min(2, 'a name has at least 2 characters')
-          .max(100, 'a name has at most 100 characters'),
-      )
-      .min(1, 'give at least one name')
-      .max(5000, 'give at most 5,000 names at a time'),
-  })
-  .strict();
+import { patientNamesInput } from './schema';
 
 /**
  * Patient names for de-identification: the recipient side records them; teaching notes that

@@ -103,10 +103,6 @@ export const serviceRecordInput = z
   .strict();
 export type ServiceRecordInput = z.infer<typeof serviceRecordInput>;
 
-export const patientNamesInput = z
-  .object({ names: z.array(z.string().trim().min(2).max(100)).min(1).max(10_000) })
-  .strict();
-
 /** Filters shared by the indicators and their export. */
 export const indicatorFilterFields = {
   batchId: z.uuid().optional(),
@@ -114,3 +110,19 @@ export const indicatorFilterFields = {
   countyId: z.uuid().optional(),
   specialtyCode: specialtyCode.optional(),
 };
+
+/** Patient names the recipient side records, so teaching notes naming them are refused. */
+export const patientNamesInput = z
+  .object({
+    names: z
+      .array(
+        z
+          .string()
+          .trim()
+          .min(2, 'a name has at least 2 characters')
+          .max(100, 'a name has at most 100 characters'),
+      )
+      .min(1, 'give at least one name')
+      .max(5000, 'give at most 5,000 names at a time'),
+  })
+  .strict();

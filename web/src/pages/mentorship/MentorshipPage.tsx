@@ -1,4 +1,10 @@
-import { AuditOutlined, BookOutlined, FileAddOutlined, UserOutlined } from '@ant-design/icons';
+import {
+  AuditOutlined,
+  BookOutlined,
+  FileAddOutlined,
+  SafetyOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
 import { Button, Grid, message, Select, Table, Tabs, Tag, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
@@ -13,6 +19,7 @@ import { formatDate } from '../../i18n/format';
 import { ActivityModal } from './ActivityModal';
 import { ActivityTable } from './ActivityTable';
 import { AssessmentModal } from './AssessmentModal';
+import { PatientNamesModal } from './PatientNamesModal';
 import { SignContractModal } from './SignContractModal';
 import { StatusTag } from './shared';
 import { type Contract, useActivities, useContracts } from './types';
@@ -38,7 +45,7 @@ export default function MentorshipPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? undefined;
   const tab = params.get('tab') ?? 'contracts';
-  const [dialog, setDialog] = useState<'sign' | 'activity' | 'assess' | null>(null);
+  const [dialog, setDialog] = useState<'sign' | 'activity' | 'assess' | 'patientNames' | null>(null);
   const contracts = useContracts({ status });
   const activities = useActivities({}, tab === 'activities');
   const mayPropose = me?.role === 'expert' || me?.role === 'admin' || me?.role === 'commander';
@@ -120,6 +127,15 @@ export default function MentorshipPage() {
             {can('assessments:record') ? (
               <Button icon={<AuditOutlined />} onClick={() => setDialog('assess')}>
                 {t('mentorship.assess.title')}
+              </Button>
+            ) : null}
+            {can('patient_names:write') ? (
+              <Button
+                icon={<SafetyOutlined />}
+                data-testid="patient-names-open"
+                onClick={() => setDialog('patientNames')}
+              >
+                {t('mentorship.patientNames.title')}
               </Button>
             ) : null}
             {me?.personId && me.role === 'expert' ? (
@@ -237,6 +253,7 @@ export default function MentorshipPage() {
           void toast.success(t('mentorship.assess.done'));
         }}
       />
+      <PatientNamesModal open={dialog === 'patientNames'} onClose={() => setDialog(null)} />
     </>
   );
 }
