@@ -2,6 +2,7 @@ import type { Browser, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choose, launchBrowser, logIn, openPage, pageErrors, screenshot } from './support/browser';
 import { type RunningServer, startServer } from './support/server';
+import { workbook } from './support/xlsx';
 
 // An expert signs a contract with a local apprentice, every party accepts it, the expert logs a
 // teaching round (refused once for a phone number in the case summary) and assesses the
@@ -122,6 +123,19 @@ describe('a mentorship from contract to a witnessed level', () => {
     expect((await recorded).status()).toBe(201);
     await expect.poll(() => names.getByTestId('patient-names-result').textContent()).toContain('新登记 2 个');
     await screenshot(cadre, 'mentorship-patient-names');
+
+    // A longer list comes from the hospital's spreadsheet.
+    await names.getByRole('button', { name: '从 Excel 导入…' }).click();
+    const sheet = cadre.getByRole('dialog', { name: '从 Excel 导入患者姓名' });
+    await sheet.getByRole('link', { name: '下载空白模板' }).waitFor();
+    await sheet.locator('input[type=file]').setInputFiles({
+      name: 'patients.xlsx',
+      mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      buffer: await workbook(['姓名'], [['次仁'], ['达瓦']]),
+    });
+    await cadre.getByTestId('import-submit').click();
+    await expect.poll(() => cadre.getByTestId('import-done').textContent()).toContain('已导入 2 条记录');
+    await screenshot(cadre, 'mentorship-patient-names-import');
     await cadre.context().close();
   });
 

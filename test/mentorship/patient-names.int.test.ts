@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
+import { readXlsx, XLSX, xlsx } from '../support/xlsx';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -68,5 +69,39 @@ describe('patient names for de-identification', () => {
       expect(res.statusCode).toBe(404);
       expect(res.body).not.toContain('卓玛央宗');
     }
+  });
+
+  it('are imported from an Excel sheet with a 姓名 column, all or nothing', async () => {
+    const upload = async (file: Buffer, as = 'recipient') =>
+      t.request('POST', '/api/mentorship/patient-names/import', {
+        as,
+        payload: file,
+        headers: { 'content-type': XLSX },
+      });
+    const template = await t.request('GET', '/api/mentorship/patient-names/template.xlsx', {
+      as: 'local',
+    });
+    expect(template.statusCode).toBe(200);
+    expect(await readXlsx(template.rawPayload)).toEqual([['姓名']]);
+
+    const before = await stored();
+    const bad = await upload(await xlsx(['姓名'], [['拉姆'], ['多'], ['x'.repeat(101)]]));
+    expect(bad.statusCode).toBe(422);
+    expect(bad.json().error.code).toBe('IMPORT_INVALID');
+    expect(bad.json().error.details.errors).toEqual([
+      { row: 3, column: '姓名', value: '多', message: 'a name has at least 2 characters' },
+      { row: 4, column: '姓名', value: 'x'.repeat(101), message: 'a name has at most 100 characters' },
+    ]);
+    expect((await upload(await xlsx(['病人'], [['拉姆']]))).json().error.details.errors[0]).toMatchObject({
+      row: 1,
+      message: 'unknown column',
+    });
+    expect((await upload(await xlsx(['姓名'], [['拉姆']]), 'expert')).statusCode).toBe(403);
+    expect(await stored()).toEqual(before);
+
+    const good = await upload(await xlsx(['Full name'], [['拉姆'], ['卓玛央宗'], ['拉姆']]));
+    expect(good.statusCode, good.body).toBe(200);
+    expect(good.json()).toEqual({ imported: 2, submitted: 2, added: 1, alreadyKnown: 1 });
+    expect(await stored()).toContain('拉姆');
   });
 });

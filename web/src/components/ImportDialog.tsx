@@ -16,6 +16,7 @@ const knownMessages: [RegExp, string][] = [
   [/^no such organisation in your scope$/, 'unknownOrganisation'],
   [/^unknown column$/, 'unknownColumn'],
   [/^required column is missing$/, 'missingColumn'],
+  [/^a name has at (least 2|most 100) characters$/, 'nameLength'],
   [/^Too small|>=|too small/i, 'outOfRange'],
   [/^Too big|<=|too big/i, 'outOfRange'],
 ];
@@ -27,12 +28,14 @@ type Props = {
   path: string;
   /** Where the current records can be downloaded (doubles as a template). */
   templateHref: string;
+  /** The template link's text (default: the template with the current records). */
+  templateLabel?: string;
   title: string;
-  onImported: (count: number) => void;
+  onImported?: (count: number) => void;
 };
 
 /** Excel import, all or nothing: a bad file imports nothing and lists every bad cell by row and column. */
-export function ImportDialog({ open, onClose, path, templateHref, title, onImported }: Props) {
+export function ImportDialog({ open, onClose, path, templateHref, templateLabel, title, onImported }: Props) {
   const { t, i18n } = useTranslation();
   const errorTitle = useErrorTitle();
   const [file, setFile] = useState<File | null>(null);
@@ -57,7 +60,7 @@ export function ImportDialog({ open, onClose, path, templateHref, title, onImpor
     try {
       const r = await api<{ imported: number }>(path, { method: 'POST', file });
       setResult(r);
-      onImported(r.imported);
+      onImported?.(r.imported);
     } catch (e) {
       setError(e);
     } finally {
@@ -97,7 +100,7 @@ export function ImportDialog({ open, onClose, path, templateHref, title, onImpor
         <Typography.Paragraph style={{ margin: 0 }}>
           {t('import.instructions')}{' '}
           <a href={templateHref} download>
-            {t('import.template')}
+            {templateLabel ?? t('import.template')}
           </a>
         </Typography.Paragraph>
         <Upload.Dragger

@@ -12,7 +12,9 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { mentorshipStatuses } from '../../../../src/mentorship/workflow';
+import { apiUrl } from '../../app/api';
 import { useAuth } from '../../app/auth';
+import { ImportDialog } from '../../components/ImportDialog';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState, ErrorState } from '../../components/states';
 import { formatDate } from '../../i18n/format';
@@ -45,7 +47,9 @@ export default function MentorshipPage() {
   const [params, setParams] = useSearchParams();
   const status = params.get('status') ?? undefined;
   const tab = params.get('tab') ?? 'contracts';
-  const [dialog, setDialog] = useState<'sign' | 'activity' | 'assess' | 'patientNames' | null>(null);
+  const [dialog, setDialog] = useState<
+    'sign' | 'activity' | 'assess' | 'patientNames' | 'patientNamesImport' | null
+  >(null);
   const contracts = useContracts({ status });
   const activities = useActivities({}, tab === 'activities');
   const mayPropose = me?.role === 'expert' || me?.role === 'admin' || me?.role === 'commander';
@@ -253,7 +257,19 @@ export default function MentorshipPage() {
           void toast.success(t('mentorship.assess.done'));
         }}
       />
-      <PatientNamesModal open={dialog === 'patientNames'} onClose={() => setDialog(null)} />
+      <PatientNamesModal
+        open={dialog === 'patientNames'}
+        onClose={() => setDialog(null)}
+        onImport={() => setDialog('patientNamesImport')}
+      />
+      <ImportDialog
+        open={dialog === 'patientNamesImport'}
+        onClose={() => setDialog(null)}
+        path="/mentorship/patient-names/import"
+        templateHref={apiUrl('/mentorship/patient-names/template.xlsx')}
+        templateLabel={t('mentorship.patientNames.template')}
+        title={t('mentorship.patientNames.importTitle')}
+      />
     </>
   );
 }

@@ -1,4 +1,4 @@
-import { Alert, Form, Input, Modal, Typography } from 'antd';
+import { Alert, Button, Form, Input, Modal, Typography } from 'antd';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../app/api';
@@ -13,7 +13,16 @@ type Counts = { submitted: number; added: number; alreadyKnown: number };
  * 登记患者姓名: the recipient side records its patients' names, so teaching notes that name one
  * are refused. Write-only: the page never shows names recorded before.
  */
-export function PatientNamesModal({ open, onClose }: { open: boolean; onClose: () => void }) {
+export function PatientNamesModal({
+  open,
+  onClose,
+  onImport,
+}: {
+  open: boolean;
+  onClose: () => void;
+  /** Switches to the Excel import of names. */
+  onImport: () => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<{ text: string }>();
   const [busy, setBusy] = useState(false);
@@ -66,7 +75,12 @@ export function PatientNamesModal({ open, onClose }: { open: boolean; onClose: (
       destroyOnHidden
       width={560}
     >
-      <Typography.Paragraph type="secondary">{t('mentorship.patientNames.help')}</Typography.Paragraph>
+      <Typography.Paragraph type="secondary">
+        {t('mentorship.patientNames.help')}{' '}
+        <Button type="link" size="small" style={{ padding: 0 }} onClick={onImport}>
+          {t('mentorship.patientNames.importLink')}
+        </Button>
+      </Typography.Paragraph>
       <FormError error={error} />
       {counts ? (
         <Alert
