@@ -6,10 +6,7 @@ import { type CellError, type Column, readWorkbook, writeWorkbook, XLSX_TYPE } f
 import { addPatientNames } from './patient-names';
 import { patientNamesInput } from './schema';
 
-/**
- * Patient names for de-identification: the recipient side records them; teaching notes that
- * name one are then refused (patient-names.ts). Write-only: no route lists or returns them.
- */
+/** The one column of the patient-name sheet. */
 const nameColumn: Column<string> & { required: true } = {
   key: 'full_name',
   header: { zh: '姓名', en: 'Full name' },
@@ -37,6 +34,10 @@ async function namesFromSheet(body: Buffer): Promise<string[]> {
   return rows.map((r) => r.cells.full_name ?? '');
 }
 
+/**
+ * Patient names for de-identification: the recipient side records them; teaching notes that
+ * name one are then refused (patient-names.ts). Write-only: no route lists or returns them.
+ */
 export async function patientNameRoutes(app: App) {
   const { db } = app.deps.database;
   app.post(
