@@ -1,32 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gapInstanceArb } from './arbitrary';
 import { greedyAssignment } from './construct';
 import { assignmentCost, gapInstanceFromRows, isFeasibleAssignment } from './instance';
 import { polishPlan } from './polish';
 import { seededRandom } from './random';
 
-/** Random instance with loose enough capacities that the greedy plan is usually feasible. */
-const instanceArb = fc
-  .record({ m: fc.integer({ min: 2, max: 6 }), n: fc.integer({ min: 2, max: 40 }) })
-  .chain(({ m, n }) =>
-    fc.record({
-      cost: fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n, maxLength: n }), {
-        minLength: m,
-        maxLength: m,
-      }),
-      weight: fc.array(fc.array(fc.integer({ min: 1, max: 20 }), { minLength: n, maxLength: n }), {
-        minLength: m,
-        maxLength: m,
-      }),
-      tightness: fc.double({ min: 0.8, max: 2, noNaN: true }),
-    }),
-  )
-  .map(({ cost, weight, tightness }) => {
-    const m = cost.length;
-    const total = weight.flat().reduce((a, b) => a + b, 0);
-    const capacity = Array.from({ length: m }, () => Math.round((tightness * total) / (m * m)));
-    return gapInstanceFromRows(cost, weight, capacity);
-  });
+/** Capacities loose enough that the greedy plan is usually feasible. */
+const instanceArb = gapInstanceArb({ agents: [2, 6], jobs: [2, 40], tightness: [0.8, 2] });
 
 describe('polishPlan', () => {
   it('keeps a feasible plan feasible, never raises its cost and returns its true cost', () => {

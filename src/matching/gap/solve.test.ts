@@ -1,31 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { gapInstanceArb } from './arbitrary';
 import { assignmentCost, type GapInstance, gapInstanceFromRows, isFeasibleAssignment } from './instance';
 import { solveGap } from './solve';
 
-/** Random instance: costs 0..50, needs 1..20, capacities from loose to tight. */
+/** Random instance with capacities from loose to tight. */
 const instanceArb = (maxAgents: number, maxJobs: number) =>
-  fc
-    .record({ m: fc.integer({ min: 1, max: maxAgents }), n: fc.integer({ min: 1, max: maxJobs }) })
-    .chain(({ m, n }) =>
-      fc.record({
-        cost: fc.array(fc.array(fc.integer({ min: 0, max: 50 }), { minLength: n, maxLength: n }), {
-          minLength: m,
-          maxLength: m,
-        }),
-        weight: fc.array(fc.array(fc.integer({ min: 1, max: 20 }), { minLength: n, maxLength: n }), {
-          minLength: m,
-          maxLength: m,
-        }),
-        tightness: fc.double({ min: 0.3, max: 1.5, noNaN: true }),
-      }),
-    )
-    .map(({ cost, weight, tightness }) => {
-      const m = cost.length;
-      const total = weight.flat().reduce((a, b) => a + b, 0);
-      const capacity = Array.from({ length: m }, () => Math.round((tightness * total) / (m * m)));
-      return gapInstanceFromRows(cost, weight, capacity);
-    });
+  gapInstanceArb({ agents: [1, maxAgents], jobs: [1, maxJobs], tightness: [0.3, 1.5] });
 
 /** Optimum by enumerating every plan; null when none is feasible. */
 function bruteForce(instance: GapInstance): number | null {
