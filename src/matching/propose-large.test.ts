@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { COST_SCALE, type MatchingInput, pairCost, pairWeight } from './model';
+import type { MatchingInput } from './model';
+import { checkPlan } from './plan-check';
 import { proposeTeams } from './propose';
 import { resolveRules } from './rules';
 import { SPARSE_FROM_CELLS } from './slices';
@@ -66,25 +67,11 @@ describe('team formation on large slices (sparse solver on worker threads)', () 
     expect(p.model.specialties.every((s) => s.instance.agents * s.instance.jobs > SPARSE_FROM_CELLS)).toBe(
       true,
     );
-    const load = new Map<number, number>();
-    let value = 0;
-    p.plan.assignment.forEach((i, j) => {
-      if (i === null) return;
-      const need = input.needs[j]!;
-      const expert = input.experts[i]!;
-      expect(expert.specialtyCode).toBe(need.specialtyCode);
-      const h = input.travel(expert.baseFacilityId, need.facilityId)!;
-      expect(h).toBeLessThanOrEqual(rules.maxTravelHours);
-      load.set(i, (load.get(i) ?? 0) + pairWeight(p.model.effort[j]!, h));
-      value -= pairCost(need.priority, h, rules) / COST_SCALE;
-    });
-    for (const [i, l] of load) expect(l).toBeLessThanOrEqual(p.model.capacity[i]! + 1e-9);
-    expect(p.plan.objective).toBeCloseTo(value, 6);
+    checkPlan(p, rules);
     expect(p.plan.bound).toBeGreaterThanOrEqual(p.plan.objective);
     expect(p.plan.assignment[3]).not.toBeNull();
     // A loose check that the search works: about 1.3 % of its own bound in 4 seconds on the
     // project machine; the margin is for thread start-up on a busy one.
     expect(p.plan.gap).toBeLessThan(0.08);
-    expect(p.unserved.size + p.reasons.size).toBe(input.needs.length);
   }, 30_000);
 });

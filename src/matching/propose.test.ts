@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { solveGap } from './gap/solve';
 import { COST_SCALE, type MatchingInput, pairCost, pairWeight } from './model';
 import type { GapSolver } from './plan';
+import { checkPlan } from './plan-check';
 import { proposeTeams, type TeamProposal } from './propose';
 import { type MatchingRules, resolveRules } from './rules';
 
@@ -106,52 +107,6 @@ const batchArb = (maxExperts: number, maxNeeds: number) =>
       });
       return { input, rules };
     });
-
-/** Every hard rule holds, and the objective is the plan's recomputed value. */
-function checkPlan(p: TeamProposal, rules: MatchingRules) {
-  const { input, capacity, effort } = p.model;
-  const load = new Map<number, number>();
-  let value = 0;
-  p.plan.assignment.forEach((i, j) => {
-    if (i === null) return;
-    const need = input.needs[j]!;
-    const expert = input.experts[i]!;
-    expect(expert.specialtyCode).toBe(need.specialtyCode);
-    const h = input.travel(expert.baseFacilityId, need.facilityId)!;
-    expect(h).toBeLessThanOrEqual(rules.maxTravelHours);
-    expect(rules.forbids.some((f) => f.needId === need.id && f.personId === expert.personId)).toBe(false);
-    load.set(i, (load.get(i) ?? 0) + pairWeight(effort[j]!, h));
-    value -= pairCost(need.priority, h, rules) / COST_SCALE;
-  });
-  for (const [i, l] of load) expect(l).toBeLessThanOrEqual(capacity[i]! + 1e-9);
-  expect(p.plan.objective).toBeCloseTo(value, 6);
-  expect(p.plan.bound).toBeGreaterThanOrEqual(p.plan.objective - 1e-9);
-  expect(p.plan.gap).toBeGreaterThanOrEqual(0);
-  // Every need is either served (with a reason) or unserved (with a reason), never both.
-  p.plan.assignment.forEach((i, j) => {
-    expect(p.reasons.has(j)).toBe(i !== null);
-    expect(p.unserved.has(j)).toBe(i === null);
-  });
-  // Every served expert sits in exactly one team.
-  const seen = p.teams.flatMap((t) => t.members);
-  expect(new Set(seen).size).toBe(seen.length);
-  for (const i of load.keys()) expect(seen).toContain(i);
-  for (const t of p.teams) expect(t.members).toContain(t.leader);
-  // "Capacity spent" means no expert who may serve the need has the days left for it.
-  for (const [j, d] of p.unserved) {
-    const need = input.needs[j]!;
-    if (d.reason !== 'capacity_spent' && d.reason !== 'not_worth') continue;
-    const room = input.experts.some((e, i) => {
-      if (e.specialtyCode !== need.specialtyCode) return false;
-      if (rules.forbids.some((f) => f.needId === need.id && f.personId === e.personId)) return false;
-      const h = input.travel(e.baseFacilityId, need.facilityId)!;
-      return (
-        h <= rules.maxTravelHours && (load.get(i) ?? 0) + pairWeight(effort[j]!, h) <= capacity[i]! + 1e-9
-      );
-    });
-    expect(room).toBe(d.reason === 'not_worth');
-  }
-}
 
 /** Best value by trying every plan (each need: nobody or an expert) within the rules. */
 function bruteForce(p: TeamProposal, rules: MatchingRules): number {
