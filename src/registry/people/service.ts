@@ -20,21 +20,31 @@ const toRow = (input: Partial<PersonInput>) => ({
   ...(input.phone !== undefined ? { phone: input.phone } : {}),
 });
 
+/** One person to create: who asks, what, and the id it will have (chosen before the write). */
+export type PersonCreate = { actor: Actor; input: PersonInput; ctx: AuditContext; id: string };
+export type CreatedPerson = Person & { organisation_name: string };
+
 /**
  * Creates a person in an organisation of the actor's scope, with its audit row, in ONE
  * statement: the scope check, the insert and the audit insert are CTEs of one INSERT, so the
  * write is atomic without an explicit transaction and costs one round trip (the hot path of
  * registry writes; see bench/api-write.ts), prepared once per connection. Returns the new row with its organisation's name.
  */
-export async function createPerson(db: Kysely<DB>, actor: Actor, input: PersonInput, ctx: AuditContext) {
+export async function createPerson(
+  db: Kysely<DB>,
+  actor: Actor,
+  input: PersonInput,
+  ctx: AuditContext,
+  id: string = crypto.randomUUID(),
+): Promise<CreatedPerson> {
   const p = actor.programmeId;
-  const { rows } = await sql<Person & { organisation_name: string }>`/* prepare:person_create */
+  const { rows } = await sql<CreatedPerson>`/* prepare:person_create */
     with org as (
       select id, name from organisations
       where programme_id = ${p} and id = ${input.organisationId} and path like ${`${escapeLike(actor.scopePath)}%`}
     ), person as (
-      insert into people (programme_id, organisation_id, kind, full_name, gender, birth_year, title, specialty_code, phone)
-      select ${p}, org.id, ${input.kind}, ${input.fullName}, ${input.gender ?? null}, ${input.birthYear ?? null},
+      insert into people (programme_id, id, organisation_id, kind, full_name, gender, birth_year, title, specialty_code, phone)
+      select ${p}, ${id}, org.id, ${input.kind}, ${input.fullName}, ${input.gender ?? null}, ${input.birthYear ?? null},
         ${input.title ?? null}, ${input.specialtyCode ?? null}, ${input.phone ?? null}
       from org
       returning *
@@ -47,6 +57,49 @@ export async function createPerson(db: Kysely<DB>, actor: Actor, input: PersonIn
   const row = rows[0];
   if (!row) throw outOfScope('organisationId');
   return row;
+}
+
+/**
+ * Creates several people, each with its audit row, in ONE statement (see WriteBatcher): the
+ * same scope check, insert and audit as createPerson, row by row over unnested arrays. Each
+ * entry's answer is its new row, or the out-of-scope error when its organisation is not in its
+ * actor's scope (that entry alone is skipped). A failing row (an unknown specialty) fails the
+ * statement, and with it every entry: nothing is stored.
+ */
+export async function createPeople(
+  db: Kysely<DB>,
+  entries: PersonCreate[],
+): Promise<(CreatedPerson | AppError)[]> {
+  const column = <T>(pick: (e: PersonCreate) => T) => entries.map(pick);
+  const { rows } = await sql<CreatedPerson>`/* prepare:people_create_batch */
+    with input as (
+      select * from unnest(
+        ${column((e) => e.actor.programmeId)}::uuid[], ${column((e) => e.id)}::uuid[],
+        ${column((e) => e.input.organisationId)}::uuid[], ${column((e) => `${escapeLike(e.actor.scopePath)}%`)}::text[],
+        ${column((e) => e.input.kind)}::text[], ${column((e) => e.input.fullName)}::text[],
+        ${column((e) => e.input.gender ?? null)}::text[], ${column((e) => e.input.birthYear ?? null)}::int[],
+        ${column((e) => e.input.title ?? null)}::text[], ${column((e) => e.input.specialtyCode ?? null)}::text[],
+        ${column((e) => e.input.phone ?? null)}::text[], ${column((e) => e.ctx.actorUserId)}::uuid[],
+        ${column((e) => e.ctx.requestId)}::text[]
+      ) as t(programme_id, id, organisation_id, scope, kind, full_name, gender, birth_year, title, specialty_code,
+        phone, actor_user_id, request_id)
+    ), person as (
+      insert into people (programme_id, id, organisation_id, kind, full_name, gender, birth_year, title, specialty_code, phone)
+      select i.programme_id, i.id, o.id, i.kind, i.full_name, i.gender, i.birth_year, i.title, i.specialty_code, i.phone
+      from input i
+      join organisations o on o.programme_id = i.programme_id and o.id = i.organisation_id and o.path like i.scope
+      returning *
+    ), audit as (
+      insert into audit_log (programme_id, actor_user_id, action, entity, entity_id, after, request_id)
+      select p.programme_id, i.actor_user_id, 'person.created', 'person', p.id::text, to_jsonb(p), i.request_id
+      from person p join input i on i.id = p.id
+    )
+    select p.*, o.name as organisation_name
+    from person p join organisations o on o.programme_id = p.programme_id and o.id = p.organisation_id`.execute(
+    db,
+  );
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return entries.map((e) => byId.get(e.id) ?? outOfScope('organisationId'));
 }
 
 async function loadForChange(trx: Trx, actor: Actor, id: string) {
