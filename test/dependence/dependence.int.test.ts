@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app';
-import { ids } from '../support/fixture';
+import { ids, insertCompetencies } from '../support/fixture';
 
 /**
  * Hand-worked dependence figures. Three services, records April–August 2025; batch 9 takes
@@ -31,35 +31,11 @@ const B9 = '00000000-0000-4000-8000-000000000a22';
 beforeAll(async () => {
   t = await startTestApp();
   const db = t.database.db;
-  await db
-    .insertInto('competencies')
-    .values([
-      {
-        programme_id: P,
-        id: C.block,
-        specialty_code: 'anaesthesiology',
-        code: 'nerve_block',
-        name: '神经阻滞',
-        name_en: null,
-      },
-      {
-        programme_id: P,
-        id: C.general,
-        specialty_code: 'anaesthesiology',
-        code: 'general_anaesthesia',
-        name: '全身麻醉',
-        name_en: null,
-      },
-      {
-        programme_id: P,
-        id: C.lap,
-        specialty_code: 'general_surgery',
-        code: 'laparoscopy',
-        name: '腹腔镜手术',
-        name_en: null,
-      },
-    ])
-    .execute();
+  await insertCompetencies(db, [
+    [C.block, 'anaesthesiology', 'nerve_block', '神经阻滞'],
+    [C.general, 'anaesthesiology', 'general_anaesthesia', '全身麻醉'],
+    [C.lap, 'general_surgery', 'laparoscopy', '腹腔镜手术'],
+  ]);
   const local = (id: string, name: string) => ({
     programme_id: P,
     id,

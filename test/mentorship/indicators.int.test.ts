@@ -8,7 +8,7 @@ import {
   remoteConsultsAfterDeparture,
 } from '../../src/mentorship/indicators';
 import { startTestApp, type TestApp } from '../support/app';
-import { ids } from '../support/fixture';
+import { ids, insertCompetencies } from '../support/fixture';
 
 /**
  * A hand-worked fixture. Expert E (王援, deployed 2026-01-15 … 2026-12-15, again 2027-06-01 …
@@ -32,27 +32,10 @@ const M = '00000000-0000-4000-8000-00000000a001';
 beforeAll(async () => {
   t = await startTestApp();
   db = t.database.db;
-  await db
-    .insertInto('competencies')
-    .values([
-      {
-        programme_id: P,
-        id: C1,
-        specialty_code: 'anaesthesiology',
-        code: 'nerve_block',
-        name: '神经阻滞',
-        name_en: null,
-      },
-      {
-        programme_id: P,
-        id: C2,
-        specialty_code: 'anaesthesiology',
-        code: 'airway',
-        name: '困难气道',
-        name_en: null,
-      },
-    ])
-    .execute();
+  await insertCompetencies(db, [
+    [C1, 'anaesthesiology', 'nerve_block', '神经阻滞'],
+    [C2, 'anaesthesiology', 'airway', '困难气道'],
+  ]);
   await db
     .insertInto('mentorships')
     .values({

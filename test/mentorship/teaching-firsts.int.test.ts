@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/db/database';
 import { startTestApp, type TestApp } from '../support/app';
-import { ids } from '../support/fixture';
+import { ids, insertCompetencies } from '../support/fixture';
 
 /**
  * teaching_firsts (migration 0013) is kept by triggers: whatever writes attendances, an
@@ -16,27 +16,10 @@ const C2 = '00000000-0000-4000-8000-00000000f002';
 beforeAll(async () => {
   t = await startTestApp();
   db = t.database.db;
-  await db
-    .insertInto('competencies')
-    .values([
-      {
-        programme_id: P,
-        id: C1,
-        specialty_code: 'anaesthesiology',
-        code: 'tf_block',
-        name: '阻滞',
-        name_en: null,
-      },
-      {
-        programme_id: P,
-        id: C2,
-        specialty_code: 'anaesthesiology',
-        code: 'tf_airway',
-        name: '气道',
-        name_en: null,
-      },
-    ])
-    .execute();
+  await insertCompetencies(db, [
+    [C1, 'anaesthesiology', 'tf_block', '阻滞'],
+    [C2, 'anaesthesiology', 'tf_airway', '气道'],
+  ]);
 });
 afterAll(() => t.close());
 

@@ -284,3 +284,23 @@ export async function insertFixture(db: Db, passwordHash: string): Promise<void>
       .execute();
   }
 }
+
+/** Adds competencies to the fixture programme, each as [id, specialty code, code, name]. */
+export async function insertCompetencies(
+  db: Db,
+  competencies: [id: string, specialtyCode: string, code: string, name: string][],
+): Promise<void> {
+  await db
+    .insertInto('competencies')
+    .values(
+      competencies.map(([id, specialty_code, code, name]) => ({
+        programme_id: ids.programme,
+        id,
+        specialty_code,
+        code,
+        name,
+        name_en: null,
+      })),
+    )
+    .execute();
+}
