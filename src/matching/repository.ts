@@ -1,6 +1,18 @@
 import type { Actor } from '../auth/actor';
 import type { Db } from '../db/database';
 import { notFound } from '../errors';
+import type { AssignmentReason, UnservedDetail, UnservedReason } from './reasons';
+import type { MatchingRules } from './rules';
+import type { ProposalSummary } from './store';
+
+/** A stop of a team's visit plan as stored in jsonb (src/matching/store.ts writes it). */
+type StoredVisit = {
+  facilityId: string;
+  arriveOn: string;
+  days: number;
+  travelHours: number;
+  needIds: string[];
+};
 
 /** Proposals of the programme, newest first (optionally of one batch), without their details. */
 export function listProposals(db: Db, actor: Actor, batchId?: string) {
@@ -23,6 +35,7 @@ export function listProposals(db: Db, actor: Actor, batchId?: string) {
       'p.created_at as createdAt',
       'p.finished_at as finishedAt',
     ])
+    .$narrowType<{ summary: ProposalSummary | null }>()
     .where('p.programme_id', '=', actor.programmeId)
     .orderBy('p.created_at', 'desc')
     .limit(200);
@@ -100,11 +113,11 @@ export async function findProposal(db: Db, actor: Actor, id: string) {
     parentId: proposal.parent_id,
     status: proposal.status,
     progress: proposal.progress,
-    rules: proposal.rules,
+    rules: proposal.rules as MatchingRules,
     objective: proposal.objective,
     bound: proposal.bound,
     gap: proposal.gap,
-    summary: proposal.summary,
+    summary: proposal.summary as ProposalSummary | null,
     error: proposal.error,
     createdAt: proposal.created_at,
     finishedAt: proposal.finished_at,
@@ -117,15 +130,10 @@ export async function findProposal(db: Db, actor: Actor, id: string) {
       statementZh: t.statement_zh,
       statementEn: t.statement_en,
       priorityTotal: t.priority_total,
-      visits: (
-        t.visits as {
-          facilityId: string;
-          arriveOn: string;
-          days: number;
-          travelHours: number;
-          needIds: string[];
-        }[]
-      ).map((v) => ({ ...v, facilityName: facility.get(v.facilityId) ?? '' })),
+      visits: (t.visits as StoredVisit[]).map((v) => ({
+        ...v,
+        facilityName: facility.get(v.facilityId) ?? '',
+      })),
     })),
     assignments: assignments.map((a) => ({
       needId: a.need_id,
@@ -136,7 +144,7 @@ export async function findProposal(db: Db, actor: Actor, id: string) {
       facilityName: facility.get(a.facility_id) ?? '',
       expert: personView(a.person_id),
       teamNo: a.team_no,
-      reason: a.reason,
+      reason: a.reason as AssignmentReason,
     })),
     unserved: unserved.map((u) => ({
       needId: u.need_id,
@@ -144,8 +152,8 @@ export async function findProposal(db: Db, actor: Actor, id: string) {
       specialtyCode: u.specialty_code,
       facilityId: u.facility_id,
       facilityName: facility.get(u.facility_id) ?? '',
-      reason: u.reason,
-      detail: u.detail,
+      reason: u.reason as UnservedReason,
+      detail: u.detail as Omit<UnservedDetail, 'reason'>,
     })),
   };
 }
@@ -216,7 +224,7 @@ export async function listMicroTeams(db: Db, actor: Actor, batchId?: string) {
     leaderId: t.leader_id,
     statementZh: t.statement_zh,
     statementEn: t.statement_en,
-    visits: t.visits,
+    visits: t.visits as StoredVisit[],
     createdAt: t.created_at,
     members: members
       .filter((m) => m.micro_team_id === t.id)

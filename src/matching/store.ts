@@ -31,6 +31,8 @@ export function proposalSummary(p: TeamProposal) {
     warnings: p.warnings,
   };
 }
+/** The summary as stored in the proposal's jsonb column. */
+export type ProposalSummary = ReturnType<typeof proposalSummary>;
 const round1 = (x: number) => Math.round(x * 10) / 10;
 
 /** Writes a finished proposal's teams, assignments and unserved needs, and marks it done. */

@@ -10,6 +10,7 @@ import { idParams } from '../shared/ids';
 import { listActivities } from './activities';
 import { listAssessments } from './assessments';
 import { listMentorships } from './contract-views';
+import type { AssessmentStatus } from './tables';
 import { apprenticeVisible } from './visibility';
 
 const personSummary = (db: Db, actor: Actor, id: string) =>
@@ -46,7 +47,7 @@ export async function apprenticeRecord(db: Db, actor: Actor, id: string) {
       competencyName: string;
       specialtyCode: string;
       currentLevel: number | null;
-      history: { assessedOn: string; level: number; status: string; assessorName: string }[];
+      history: { assessedOn: string; level: number; status: AssessmentStatus; assessorName: string }[];
     }
   >();
   for (const a of assessments) {

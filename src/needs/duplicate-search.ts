@@ -4,13 +4,13 @@ import { travelHoursFrom } from '../coverage/travel-times';
 import type { Db } from '../db/database';
 import { defaultDuplicateRules, findLikelyDuplicates } from './duplicates';
 import { visibleNeeds } from './repository';
-import { openStatuses } from './workflow';
+import { type NeedStatus, openStatuses } from './workflow';
 
 export type DuplicateView = {
   id: string;
   title: string;
   facilityName: string;
-  status: string;
+  status: NeedStatus;
   similarity: number;
   travelHours: number | null;
 };

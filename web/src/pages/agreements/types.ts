@@ -1,83 +1,33 @@
-export type AgreementType = 'agreement' | 'memorandum' | 'plan' | 'letter_of_intent' | 'consensus';
-export type TargetStatus = 'on_track' | 'at_risk' | 'missed' | 'met';
-/** A target as the API answers it (src/agreements/targets.ts TargetView). */
-export type Target = {
-  id: string;
-  agreementId: string;
-  clauseId: string;
-  indicatorId: string;
-  indicatorName: { zh: string; en: string };
-  unit: string;
-  breakdown: string;
-  breakdownKey: string | null;
-  description: string;
-  baseline: number;
-  baselineOn: string;
-  targetValue: number;
-  dueOn: string;
-  responsibleOrganisationId: string;
-  current: number | null;
-  metAt: string | null;
-  status: TargetStatus;
-  reason: string;
-  progress: number | null;
-  elapsed: number;
-  evidence?: { id: string; entity: string; entityId: string; note: string }[];
-};
-export type AgreementSummary = {
-  id: string;
-  type: AgreementType;
-  title: string;
-  effectiveOn: string;
-  expiresOn: string | null;
-  parties: { id: string; name: string }[];
-  hasDocument: boolean;
-  targets: Record<TargetStatus, number>;
-  nextReviewOn: string | null;
-};
-export type Review = {
-  id: string;
-  dueOn: string;
-  responsibleOrganisationId: string;
-  doneOn: string | null;
-  outcome: string;
-  state: 'done' | 'overdue' | 'due' | 'scheduled';
-};
-export type AgreementDetail = {
-  id: string;
-  type: AgreementType;
-  title: string;
-  summary: string;
-  effectiveOn: string;
-  expiresOn: string | null;
-  ownerOrganisationId: string;
-  document: { fileName: string; sizeBytes: number; sha256: string } | null;
-  canChange: boolean;
-  parties: { id: string; name: string }[];
-  signatories: { personId: string; fullName: string; organisationId: string; signedOn: string | null }[];
-  clauses: {
-    id: string;
-    number: number;
-    text: string;
-    duties: { id: string; organisationId: string; duty: string }[];
-    targets: Target[];
-  }[];
-  reviews: Review[];
-};
-export type DueReview = {
-  id: string;
-  agreementId: string;
-  agreementTitle: string;
-  dueOn: string;
-  responsibleOrganisationName: string;
-  state: 'due' | 'overdue';
-};
-export type IndicatorInfo = {
-  id: string;
-  name: { zh: string; en: string };
-  unit: string;
-  breakdowns: string[];
-};
+import type {
+  AgreementDetail as AgreementDetailView,
+  AgreementSummary as AgreementSummaryView,
+  dueReviews,
+} from '../../../../src/agreements/repository';
+import type { AgreementType } from '../../../../src/agreements/tables';
+import type { TargetStatus } from '../../../../src/agreements/target-status';
+import type { TargetView } from '../../../../src/agreements/targets';
+import type { IndicatorDefinition } from '../../../../src/indicators/types';
+import type { Jsonified } from '../../../../src/shared/json';
+
+export type { AgreementType, TargetStatus };
+
+/** GET /api/agreements/:id (src/agreements/repository.ts findAgreement). */
+export type AgreementDetail = Jsonified<AgreementDetailView>;
+type DetailTarget = AgreementDetail['clauses'][number]['targets'][number];
+/**
+ * A target as the API answers it (src/agreements/targets.ts TargetView): GET /api/agreements/targets
+ * answers them bare, an agreement's detail with their evidence.
+ */
+export type Target = Jsonified<TargetView> & { evidence?: DetailTarget['evidence'] };
+/** A row of GET /api/agreements (src/agreements/repository.ts AgreementSummary). */
+export type AgreementSummary = Jsonified<AgreementSummaryView>;
+export type Review = AgreementDetail['reviews'][number];
+/** A row of GET /api/agreements/reviews/due (src/agreements/repository.ts dueReviews). */
+export type DueReview = Jsonified<Awaited<ReturnType<typeof dueReviews>>[number]>;
+/** A row of GET /api/indicators (src/indicators/routes.ts: the catalogue without its compute functions). */
+export type IndicatorInfo = Jsonified<
+  Pick<IndicatorDefinition, 'id' | 'name' | 'unit' | 'better' | 'breakdowns' | 'source'>
+>;
 
 export const agreementTypes: AgreementType[] = [
   'agreement',

@@ -1,32 +1,12 @@
+import type {
+  Coverage as CoverageView,
+  deployedExperts,
+  TownshipCoverage as TownshipCoverageView,
+} from '../../../../src/coverage/coverage';
+import type { Jsonified } from '../../../../src/shared/json';
+
 /** What GET /api/coverage answers (src/coverage/coverage.ts). */
-export type TownshipCoverage = {
-  townshipId: string;
-  townshipName: string;
-  countyId: string | null;
-  countyName: string | null;
-  population: number;
-  hours: number | null;
-  nearestProviderId: string | null;
-  nearestProviderName: string | null;
-  openNeeds: number;
-  unmetPriority: number;
-  unmetPopulation: number;
-};
-export type Coverage = {
-  specialtyCode: string | null;
-  on: string;
-  networkVersion: number | null;
-  millis: number;
-  shares: { population: number; within: { hours: number; population: number; share: number }[] } | null;
-  townships: TownshipCoverage[];
-};
-export type DeployedExpert = {
-  deploymentId: string;
-  personName: string;
-  specialtyCode: string;
-  term: 'long' | 'short';
-  facilityId: string;
-  facilityName: string;
-  lat: number;
-  lon: number;
-};
+export type TownshipCoverage = Jsonified<TownshipCoverageView>;
+export type Coverage = Jsonified<CoverageView>;
+/** An item of GET /api/coverage/experts (src/coverage/coverage.ts deployedExperts). */
+export type DeployedExpert = Jsonified<Awaited<ReturnType<typeof deployedExperts>>[number]>;

@@ -1,120 +1,48 @@
 import { useQuery } from '@tanstack/react-query';
+import type { ActivityView } from '../../../../src/mentorship/activities';
+import type { AssessmentView } from '../../../../src/mentorship/assessments';
+import type { CompetencyView } from '../../../../src/mentorship/catalogue';
+import type { GoalView, MentorshipView } from '../../../../src/mentorship/contract-views';
+import type { IdentifierSpan as ServerIdentifierSpan } from '../../../../src/mentorship/deidentify';
+import type {
+  GoalsOnTimeRow,
+  LevelByFacilityRow,
+  LocalShareRow,
+  MonthsToLevel4Row,
+  RemoteConsultRow,
+} from '../../../../src/mentorship/indicators';
+import type { apprenticeRecord, mentorRecord } from '../../../../src/mentorship/people-routes';
+import type { ServiceRecordView } from '../../../../src/mentorship/services';
 import type { ActivityKind, AssessmentStatus, MentorshipParty } from '../../../../src/mentorship/tables';
 import type { MentorshipAction, MentorshipStatus } from '../../../../src/mentorship/workflow';
+import type { Jsonified } from '../../../../src/shared/json';
 import { api, type Page } from '../../app/api';
 import { useAuth } from '../../app/auth';
 import type { Facility } from '../../components/reference';
 
 export type { ActivityKind, AssessmentStatus, MentorshipAction, MentorshipParty, MentorshipStatus };
 
-export type Competency = {
-  id: string;
-  specialtyCode: string;
-  code: string;
-  name: string;
-  nameEn: string | null;
-  description: string;
-  retired: boolean;
-};
-export type Goal = {
-  competencyId: string;
-  competencyName: string;
-  targetLevel: number;
-  targetOn: string;
-  currentLevel: number | null;
-  metOn: string | null;
-};
-export type Contract = {
-  id: string;
-  mentorId: string;
-  mentorName: string;
-  mentorOrganisationName: string;
-  hostFacilityId: string;
-  hostFacilityName: string;
-  batchId: string | null;
-  batchName: string | null;
-  continuesId: string | null;
-  startsOn: string;
-  endsOn: string;
-  status: MentorshipStatus;
-  statusReason: string | null;
-  activatedAt: string | null;
-  closedOn: string | null;
-  apprentices: { personId: string; fullName: string; organisationName: string; goals: Goal[] }[];
-  acceptances: { party: MentorshipParty; partyId: string; acceptedAt: string }[];
-  pending: { party: MentorshipParty; partyId: string }[];
-  actions: MentorshipAction[];
-};
-export type Activity = {
-  id: string;
-  kind: ActivityKind;
-  heldOn: string;
-  title: string;
-  caseSummary: string;
-  teacherId: string;
-  teacherName: string;
-  facilityId: string;
-  facilityName: string;
-  mentorshipId: string | null;
-  attendees: { personId: string; fullName: string }[];
-  competencies: { competencyId: string; name: string }[];
-};
-export type Assessment = {
-  id: string;
-  apprenticeId: string;
-  apprenticeName: string;
-  competencyId: string;
-  competencyName: string;
-  specialtyCode: string;
-  mentorshipId: string | null;
-  assessorId: string;
-  assessorName: string;
-  level: number;
-  assessedOn: string;
-  note: string;
-  status: AssessmentStatus;
-  disputeReason: string | null;
-  confirmedByName: string | null;
-  confirmedAt: string | null;
-};
-export type PersonSummary = {
-  id: string;
-  fullName: string;
-  kind: string;
-  specialtyCode: string | null;
-  organisationName: string;
-};
-export type ApprenticeRecord = {
-  person: PersonSummary;
-  contracts: Contract[];
-  levels: {
-    competencyId: string;
-    competencyName: string;
-    specialtyCode: string;
-    currentLevel: number | null;
-    history: { assessedOn: string; level: number; status: AssessmentStatus; assessorName: string }[];
-  }[];
-  assessments: Assessment[];
-  activities: Activity[];
-};
-export type MentorRecord = {
-  person: PersonSummary;
-  contracts: Contract[];
-  progress: { apprentices: number; goals: number; goalsMet: number; goalsMetOnTime: number };
-  activities: Activity[];
-};
-export type ServiceRecord = {
-  facilityId: string;
-  facilityName: string;
-  month: string;
-  service: string;
-  specialtyCode: string | null;
-  localCount: number;
-  aidCount: number;
-  source: string;
-};
-/** One part of a case summary (or title) the server refused as identifying a patient. */
-export type IdentifierSpan = { field: string; kind: string; start: number; end: number; text: string };
+/** An item of GET /api/mentorship/competencies (src/mentorship/catalogue.ts CompetencyView). */
+export type Competency = Jsonified<CompetencyView>;
+export type Goal = Jsonified<GoalView>;
+/** A mentorship contract (src/mentorship/contract-views.ts MentorshipView). */
+export type Contract = Jsonified<MentorshipView>;
+/** An item of GET /api/mentorship/activities (src/mentorship/activities.ts ActivityView). */
+export type Activity = Jsonified<ActivityView>;
+/** An item of GET /api/mentorship/assessments (src/mentorship/assessments.ts AssessmentView). */
+export type Assessment = Jsonified<AssessmentView>;
+/** GET /api/mentorship/apprentices/:id (src/mentorship/people-routes.ts apprenticeRecord). */
+export type ApprenticeRecord = Jsonified<NonNullable<Awaited<ReturnType<typeof apprenticeRecord>>>>;
+/** GET /api/mentorship/mentors/:id (src/mentorship/people-routes.ts mentorRecord). */
+export type MentorRecord = Jsonified<NonNullable<Awaited<ReturnType<typeof mentorRecord>>>>;
+export type PersonSummary = ApprenticeRecord['person'];
+/** An item of GET /api/mentorship/service-records (src/mentorship/services.ts ServiceRecordView). */
+export type ServiceRecord = Jsonified<ServiceRecordView>;
+/**
+ * One part of a case summary (or title) the server refused as identifying a patient
+ * (src/mentorship/patient-names.ts requireDeidentified, `details.spans`).
+ */
+export type IdentifierSpan = Jsonified<ServerIdentifierSpan & { field: string }>;
 
 /** The competency catalogue (every specialty; a programme has tens to hundreds). */
 export const useCompetencies = (includeRetired = false) =>
@@ -202,37 +130,9 @@ export function useKnownFacilities(enabled: boolean) {
 
 /** GET /api/mentorship/indicators: the five talent indicators (src/mentorship/indicators.ts). */
 export type Indicators = {
-  apprenticesAtLevel: {
-    competencyId: string;
-    competencyName: string;
-    facilityId: string;
-    facilityName: string;
-    apprentices: number;
-  }[];
-  goalsMetOnTime: {
-    batchId: string | null;
-    batchName: string | null;
-    goalsDue: number;
-    metOnTime: number;
-    share: number | null;
-  }[];
-  medianMonthsToLevel4: {
-    competencyId: string | null;
-    competencyName: string | null;
-    medianMonths: number | null;
-    apprentices: number;
-  }[];
-  localServiceShare: {
-    service: string;
-    period: string;
-    localCount: number;
-    aidCount: number;
-    localShare: number | null;
-  }[];
-  remoteConsultsAfterDeparture: {
-    mentorId: string;
-    apprenticeId: string;
-    quarter: string;
-    consults: number;
-  }[];
+  apprenticesAtLevel: Jsonified<LevelByFacilityRow>[];
+  goalsMetOnTime: Jsonified<GoalsOnTimeRow>[];
+  medianMonthsToLevel4: Jsonified<MonthsToLevel4Row>[];
+  localServiceShare: Jsonified<LocalShareRow>[];
+  remoteConsultsAfterDeparture: Jsonified<RemoteConsultRow>[];
 };

@@ -1,51 +1,13 @@
-import type { NeedKind } from '../../../../src/db/schema';
-import type { NeedAction, NeedStatus } from '../../../../src/needs/workflow';
+import type { DuplicateView } from '../../../../src/needs/duplicate-search';
+import type { NeedView } from '../../../../src/needs/repository';
+import type { NeedStatus } from '../../../../src/needs/workflow';
+import type { Jsonified } from '../../../../src/shared/json';
 
-/** A need as the API answers it (src/needs/repository.ts NeedView, dates as strings). */
-export type Need = {
-  id: string;
-  facilityId: string;
-  facilityName: string;
-  townshipId: string | null;
-  townshipName: string | null;
-  countyId: string | null;
-  countyName: string | null;
-  specialtyCode: string;
-  kind: NeedKind;
-  title: string;
-  description: string;
-  populationAffected: number;
-  urgency: number;
-  remotenessHours: number;
-  competencies: string[];
-  effortExpertDays: number | null;
-  status: NeedStatus;
-  statusReason: string | null;
-  mergedInto: string | null;
-  microTeamId: string | null;
-  batchId: string | null;
-  source: 'form' | 'import' | 'scenario';
-  reportedAt: string;
-  triagedAt: string | null;
-  resolvedAt: string | null;
-  verifiedAt: string | null;
-  closedAt: string | null;
-  priority: {
-    score: number;
-    waitingDays: number;
-    parts: { urgency: number; population: number; remoteness: number; waiting: number };
-  };
-  actions: NeedAction[];
-};
+/** A need as the API answers it (src/needs/repository.ts NeedView). */
+export type Need = Jsonified<NeedView>;
 
-export type LikelyDuplicate = {
-  id: string;
-  title: string;
-  facilityName: string;
-  status: NeedStatus;
-  similarity: number;
-  travelHours: number | null;
-};
+/** A likely duplicate of a need (src/needs/duplicate-search.ts DuplicateView). */
+export type LikelyDuplicate = Jsonified<DuplicateView>;
 
 /** Tag colours of the statuses: open ones warm, finished ones green, closed ones grey. */
 export const statusColor: Record<NeedStatus, string> = {

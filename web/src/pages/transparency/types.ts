@@ -1,4 +1,10 @@
-/** The public overview (GET /api/public/overview): aggregates and de-identified achievements only. */
+import type { Jsonified } from '../../../../src/shared/json';
+import type { BatchFigures, PublicAchievement } from '../../../../src/witness/overview';
+
+/**
+ * The public overview (GET /api/public/overview, src/witness/routes.ts): aggregates and
+ * de-identified achievements only. `programme` and `checkpoint` are built inline in the route.
+ */
 export type PublicOverview = {
   programme: {
     code: string;
@@ -6,27 +12,10 @@ export type PublicOverview = {
     nameEn: string | null;
     supporterRegion: string;
     recipientRegion: string;
+    startedOn: string;
   };
-  batches: {
-    number: number;
-    name: string;
-    startsOn: string;
-    endsOn: string;
-    needsResolved: number;
-    needsWitnessed: number;
-    apprenticesLevel4: number | null;
-    teachingActivities: number | null;
-  }[];
-  recent: {
-    kind: string;
-    specialtyCode: string | null;
-    specialtyName: { zh: string; en: string } | null;
-    countyName: string | null;
-    batchNumber: number | null;
-    on: string | null;
-    witnessedAt: string;
-    logIndex: number;
-  }[];
+  batches: Jsonified<BatchFigures>[];
+  recent: Jsonified<PublicAchievement>[];
   checkpoint: { origin: string; size: number; rootHash: string; note: string };
 };
 

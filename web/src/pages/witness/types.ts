@@ -1,52 +1,14 @@
-import type { Party } from '../../../../src/witness/parties';
+import type { Jsonified } from '../../../../src/shared/json';
+import type { RecordSummary as RecordSummaryView } from '../../../../src/witness/kinds';
+import type { QueueItem as QueueItemView, WitnessRequestView } from '../../../../src/witness/repository';
 import type { WitnessStatus } from '../../../../src/witness/state';
 
-export type RecordSummary = {
-  title: string;
-  facilityName: string | null;
-  specialtyCode: string | null;
-  countyName: string | null;
-  batchNumber: number | null;
-  on: string | null;
-};
-
-export type QueueItem = {
-  id: string;
-  kind: string;
-  recordId: string;
-  round: number;
-  openedAt: string;
-  party: Party;
-  record: RecordSummary | null;
-};
-
-export type WitnessRequest = {
-  id: string;
-  kind: string;
-  recordId: string;
-  status: WitnessStatus;
-  round: number;
-  recordDigest: string;
-  openedAt: string;
-  witnessedAt: string | null;
-  disputedAt: string | null;
-  disputeReason: string | null;
-  witnessedLogIndex: number | null;
-  record: RecordSummary | null;
-  myParty: Party | null;
-  parties: {
-    party: Party;
-    organisationId: string;
-    organisationName: string;
-    statement: {
-      verdict: 'attested' | 'disputed';
-      reason: string | null;
-      at: string;
-      attestorName: string;
-      logIndex: number;
-    } | null;
-  }[];
-};
+/** What a witness sees of the record (src/witness/kinds.ts RecordSummary). */
+export type RecordSummary = Jsonified<RecordSummaryView>;
+/** An item of GET /api/witness/queue (src/witness/repository.ts QueueItem). */
+export type QueueItem = Jsonified<QueueItemView>;
+/** GET /api/witness/:id (src/witness/repository.ts WitnessRequestView). */
+export type WitnessRequest = Jsonified<WitnessRequestView>;
 
 export const statusColor: Record<WitnessStatus, string> = {
   open: 'blue',
