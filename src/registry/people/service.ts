@@ -25,10 +25,8 @@ export type PersonCreate = { actor: Actor; input: PersonInput; ctx: AuditContext
 export type CreatedPerson = Person & { organisation_name: string };
 
 /**
- * Creates a person in an organisation of the actor's scope, with its audit row, in ONE
- * statement: the scope check, the insert and the audit insert are CTEs of one INSERT, so the
- * write is atomic without an explicit transaction and costs one round trip (the hot path of
- * registry writes; see bench/api-write.ts), prepared once per connection. Returns the new row with its organisation's name.
+ * Creates a person in an organisation of the actor's scope, with its audit row: createPeople
+ * with one entry. Returns the new row with its organisation's name.
  */
 export async function createPerson(
   db: Kysely<DB>,
@@ -37,34 +35,19 @@ export async function createPerson(
   ctx: AuditContext,
   id: string = crypto.randomUUID(),
 ): Promise<CreatedPerson> {
-  const p = actor.programmeId;
-  const { rows } = await sql<CreatedPerson>`/* prepare:person_create */
-    with org as (
-      select id, name from organisations
-      where programme_id = ${p} and id = ${input.organisationId} and path like ${`${escapeLike(actor.scopePath)}%`}
-    ), person as (
-      insert into people (programme_id, id, organisation_id, kind, full_name, gender, birth_year, title, specialty_code, phone)
-      select ${p}, ${id}, org.id, ${input.kind}, ${input.fullName}, ${input.gender ?? null}, ${input.birthYear ?? null},
-        ${input.title ?? null}, ${input.specialtyCode ?? null}, ${input.phone ?? null}
-      from org
-      returning *
-    ), audit as (
-      insert into audit_log (programme_id, actor_user_id, action, entity, entity_id, after, request_id)
-      select programme_id, ${ctx.actorUserId}, 'person.created', 'person', id::text, to_jsonb(person), ${ctx.requestId}
-      from person
-    )
-    select person.*, org.name as organisation_name from person cross join org`.execute(db);
-  const row = rows[0];
-  if (!row) throw outOfScope('organisationId');
-  return row;
+  const [result] = await createPeople(db, [{ actor, input, ctx, id }]);
+  if (!result || result instanceof Error) throw result ?? outOfScope('organisationId');
+  return result;
 }
 
 /**
- * Creates several people, each with its audit row, in ONE statement (see WriteBatcher): the
- * same scope check, insert and audit as createPerson, row by row over unnested arrays. Each
- * entry's answer is its new row, or the out-of-scope error when its organisation is not in its
- * actor's scope (that entry alone is skipped). A failing row (an unknown specialty) fails the
- * statement, and with it every entry: nothing is stored.
+ * Creates people, each in an organisation of its actor's scope and with its audit row, in ONE
+ * statement: the scope check, the inserts and the audit inserts are CTEs over unnested arrays,
+ * so the write is atomic without an explicit transaction and costs one round trip (the hot path
+ * of registry writes; see WriteBatcher and bench/api-write.ts), prepared once per connection.
+ * Each entry's answer is its new row with its organisation's name, or the out-of-scope error
+ * when its organisation is not in its actor's scope (that entry alone is skipped). A failing row
+ * (an unknown specialty) fails the statement, and with it every entry: nothing is stored.
  */
 export async function createPeople(
   db: Kysely<DB>,
